@@ -1,0 +1,113 @@
+//! A child's age in calendar months, the way clinics and 托育 admissions count it.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use crate::model::{parse_date, Date};
+
+/// Whole calendar months plus the days since the last month-day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Age {
+    pub months: u32,
+    pub days: u32,
+}
+
+/// The oldest child the baby plan is meant for; older birth dates are likely typos.
+pub const MAX_CHILD_AGE_MONTHS: u32 = 72;
+
+/// Below this many weeks of gestation a baby is preterm and its age is corrected.
+pub const PRETERM_WEEKS: u8 = 37;
+
+/// Corrected age is used only until this chronological age, as paediatric practice does.
+pub const CORRECT_UNTIL_MONTHS: u32 = 24;
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(ny, nm, 1)
+        .and_then(|d| d.pred_opt())
+        .map_or(28, |d| d.day())
+}
+
+/// `d` plus `n` calendar months, with the day clamped to the end of a shorter month:
+/// 31 Jan + 1 = 28 Feb (29 in leap years); 29 Feb + 12 = 28 Feb.
+/// Saturates at chrono's last representable month rather than panicking.
+pub fn add_months(d: Date, n: u32) -> Date {
+    let index = i64::from(d.year()) * 12 + i64::from(d.month0()) + i64::from(n);
+    let year = i32::try_from(index.div_euclid(12)).unwrap_or(i32::MAX);
+    let month = u32::try_from(index.rem_euclid(12)).unwrap_or(0) + 1;
+    let day = d.day().min(days_in_month(year, month));
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MAX)
+}
+
+/// Age on `today` of a child born on `birth`; `None` when `birth` is after `today`.
+/// The month count goes up on the day `add_months(birth, n)` is reached.
+pub fn age_on(birth: Date, today: Date) -> Option<Age> {
+    if birth > today {
+        return None;
+    }
+    let span = (today.year() - birth.year()) * 12 + today.month() as i32 - birth.month() as i32;
+    let mut months = u32::try_from(span).unwrap_or(0);
+    if add_months(birth, months) > today {
+        months -= 1;
+    }
+    let anchor = add_months(birth, months);
+    let days = u32::try_from((today - anchor).num_days()).unwrap_or(0);
+    Some(Age { months, days })
+}
+
+/// The date a preterm baby was due: birth + (40 − weeks) weeks. `None` for a baby born
+/// at 37 weeks or later, whose age needs no correction.
+pub fn corrected_due_date(birth: Date, gestation_weeks: Option<u8>) -> Option<Date> {
+    let weeks = gestation_weeks.filter(|w| *w < PRETERM_WEEKS)?;
+    birth.checked_add_days(Days::new(u64::from(40 - weeks) * 7))
+}
+
+/// Age corrected for prematurity: for a baby born before 37 weeks, counted from the due
+/// date instead of the birth date, while the chronological age is under 24 months.
+/// Before the due date the corrected age is zero. `None` only when `birth` is after
+/// `today`.
+pub fn corrected_age(birth: Date, gestation_weeks: Option<u8>, today: Date) -> Option<Age> {
+    let chronological = age_on(birth, today)?;
+    if chronological.months >= CORRECT_UNTIL_MONTHS {
+        return Some(chronological);
+    }
+    match corrected_due_date(birth, gestation_weeks) {
+        None => Some(chronological),
+        Some(due) => Some(age_on(due, today).unwrap_or_default()),
+    }
+}
+
+/// Whole weeks (rounded up) from `today` to a preterm baby's due date; `None` when no
+/// correction applies or the due date has passed.
+pub fn weeks_until_due(birth: Date, gestation_weeks: Option<u8>, today: Date) -> Option<u32> {
+    let due = corrected_due_date(birth, gestation_weeks)?;
+    let days = (due - today).num_days();
+    (days > 0).then(|| u32::try_from((days + 6) / 7).unwrap_or(u32::MAX))
+}
+
+/// Reads a birth date a parent typed: `YYYY-MM-DD`, a real day, not in the future and
+/// not more than six years ago (older is surely a typo for a 0–3 finder).
+pub fn parse_birth_date(s: &str, today: Date) -> Result<Date, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err("请填写出生日期".to_owned());
+    }
+    let Some(d) = parse_date(s) else {
+        let shape_ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+        return Err(if shape_ok {
+            format!("日历上没有“{s}”这一天，请检查年、月、日")
+        } else {
+            "请按“年-月-日”填写出生日期，例如 2024-03-15".to_owned()
+        });
+    };
+    if d > today {
+        return Err("出生日期不能晚于今天".to_owned());
+    }
+    if add_months(d, MAX_CHILD_AGE_MONTHS) < today {
+        return Err("出生日期早于 6 年前，请检查年份（本工具面向 0–6 岁的孩子）".to_owned());
+    }
+    Ok(d)
+}

@@ -1,0 +1,27 @@
+//! The pure-Rust core of the childcare finder: the `tuoyu.dataset/1` model and its
+//! validation, filtering and sorting, distances and coordinate systems, a child's age,
+//! and the address-as-state rules. No web types: it builds natively and for wasm32, so
+//! all of it is tested without a browser.
+
+pub mod age;
+pub mod coords;
+pub mod distance;
+pub mod filter;
+pub mod links;
+pub mod load;
+pub mod model;
+pub mod query;
+pub mod source;
+
+pub use age::{age_on, corrected_age, Age};
+pub use coords::{gcj02_to_wgs84, to_gcj02, wgs84_to, wgs84_to_gcj02};
+pub use distance::{distance_m, format_distance};
+pub use filter::{find, Filter, Hit, Sort};
+pub use load::{load_dataset, FileError, Loaded, RecordProblem, MAX_DATASET_BYTES};
+pub use model::{
+    AgeRange, Area, CareType, Crs, Dataset, Date, Fee, FeeUnit, Grade, Inspection,
+    InspectionResult, Institution, Kind, LatLng, Operator, Places, Quality, Region, Registration,
+    RegistrationStatus,
+};
+pub use query::{FinderQuery, Page, QueryNote, View};
+pub use source::{resolve_data_source, SourceRefusal, DEFAULT_DATASET};

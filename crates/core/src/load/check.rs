@@ -1,0 +1,258 @@
+//! Typed reads of JSON values that record *every* problem instead of stopping at the
+//! first: a publisher fixing a file wants the whole list in one go.
+
+use super::loose::{take, Loose, Object};
+use crate::coords::in_china_bounds;
+use crate::model::{parse_date, Date, LatLng};
+
+/// A field path, built only when there is something to report: formatting a path for
+/// every field of 100,000 good records would cost more than validating them.
+pub(crate) trait FieldPath {
+    fn path(&self) -> String;
+}
+
+impl FieldPath for &str {
+    fn path(&self) -> String {
+        (*self).to_owned()
+    }
+}
+
+impl<F: Fn() -> String> FieldPath for F {
+    fn path(&self) -> String {
+        self()
+    }
+}
+
+/// Quotes a value from the file for a message, cut short so a hostile or broken file
+/// cannot flood the 数据说明 panel.
+pub(crate) fn quote(s: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::from("“");
+    let mut chars = s.chars();
+    out.extend(chars.by_ref().take(MAX));
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out.push('”');
+    out
+}
+
+#[derive(Default)]
+pub(crate) struct Checker {
+    pub problems: Vec<(String, String)>,
+}
+
+impl Checker {
+    pub fn report(&mut self, path: impl FieldPath + Copy, message: impl Into<String>) {
+        self.problems.push((path.path(), message.into()));
+    }
+
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    pub fn required<'a>(
+        &mut self,
+        path: impl FieldPath + Copy,
+        v: Option<Loose<'a>>,
+    ) -> Option<Loose<'a>> {
+        if v.is_none() {
+            self.report(path, "缺少必填字段");
+        }
+        v
+    }
+
+    fn wrong_type(&mut self, path: impl FieldPath + Copy, want: &str, v: &Loose) {
+        self.report(path, format!("应为{want}，实际是{}", v.kind()));
+    }
+
+    pub fn string(&mut self, path: impl FieldPath + Copy, v: Loose) -> Option<String> {
+        match v {
+            Loose::Str(s) => Some(s.into_owned()),
+            other => {
+                self.wrong_type(path, "文本", &other);
+                None
+            }
+        }
+    }
+
+    /// Trimmed text of 1..=`max` characters.
+    pub fn text(
+        &mut self,
+        path: impl FieldPath + Copy,
+        v: Loose,
+        what: &str,
+        max: usize,
+    ) -> Option<String> {
+        let s = self.string(path, v)?;
+        let t = s.trim();
+        let n = t.chars().count();
+        if n == 0 {
+            self.report(path, format!("{what}不能为空"));
+            None
+        } else if n > max {
+            self.report(path, format!("{what}超过 {max} 个字（现有 {n} 个）"));
+            None
+        } else if t.len() == s.len() {
+            Some(s)
+        } else {
+            Some(t.to_owned())
+        }
+    }
+
+    /// Free text where blank means "not given".
+    pub fn optional_text(
+        &mut self,
+        path: impl FieldPath + Copy,
+        v: Option<Loose>,
+    ) -> Option<String> {
+        let s = self.string(path, v?)?;
+        let t = s.trim();
+        match t.len() {
+            0 => None,
+            n if n == s.len() => Some(s),
+            _ => Some(t.to_owned()),
+        }
+    }
+
+    pub fn boolean(&mut self, path: impl FieldPath + Copy, v: Loose) -> Option<bool> {
+        match v {
+            Loose::Bool(b) => Some(b),
+            other => {
+                self.wrong_type(path, "布尔值（true 或 false）", &other);
+                None
+            }
+        }
+    }
+
+    pub fn uint(&mut self, path: impl FieldPath + Copy, v: &Loose, max: u64) -> Option<u64> {
+        match *v {
+            Loose::U64(x) if x <= max => Some(x),
+            Loose::U64(x) => {
+                self.report(path, format!("数值 {x} 超出范围（应在 0–{max} 之间）"));
+                None
+            }
+            Loose::I64(x) => {
+                self.report(path, format!("不能为负数：{x}"));
+                None
+            }
+            Loose::F64(x) => {
+                self.report(path, format!("应为整数，实际是 {x}"));
+                None
+            }
+            _ => {
+                self.wrong_type(path, "整数", v);
+                None
+            }
+        }
+    }
+
+    pub fn number(&mut self, path: impl FieldPath + Copy, v: &Loose) -> Option<f64> {
+        // Integers beyond 2^53 lose precision here; no fee or coordinate is that large.
+        #[allow(clippy::cast_precision_loss)]
+        let x = match *v {
+            Loose::U64(n) => n as f64,
+            Loose::I64(n) => n as f64,
+            Loose::F64(x) => x,
+            _ => {
+                self.wrong_type(path, "数字", v);
+                return None;
+            }
+        };
+        if x.is_finite() {
+            Some(x)
+        } else {
+            self.report(path, "数值超出范围");
+            None
+        }
+    }
+
+    pub fn date(&mut self, path: impl FieldPath + Copy, v: Loose) -> Option<Date> {
+        let s = self.string(path, v)?;
+        let d = parse_date(&s);
+        if d.is_none() {
+            let q = quote(&s);
+            self.report(
+                path,
+                format!("日期应写成 YYYY-MM-DD 且真实存在，而这里是{q}"),
+            );
+        }
+        d
+    }
+
+    pub fn code<T>(
+        &mut self,
+        path: impl FieldPath + Copy,
+        v: Loose,
+        what: &str,
+        all: &[T],
+        code_of: fn(T) -> &'static str,
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T>
+    where
+        T: Copy,
+    {
+        let s = self.string(path, v)?;
+        let parsed = parse(&s);
+        if parsed.is_none() {
+            let codes: Vec<&str> = all.iter().map(|t| code_of(*t)).collect();
+            let q = quote(&s);
+            let list = codes.join("、");
+            self.report(path, format!("无法识别的{what}{q}，应为 {list} 之一"));
+        }
+        parsed
+    }
+
+    pub fn object<'a>(&mut self, path: impl FieldPath + Copy, v: Loose<'a>) -> Option<Object<'a>> {
+        match v {
+            Loose::Obj(m) => Some(m),
+            other => {
+                self.wrong_type(path, "对象 {…}", &other);
+                None
+            }
+        }
+    }
+
+    pub fn array<'a>(
+        &mut self,
+        path: impl FieldPath + Copy,
+        v: Loose<'a>,
+    ) -> Option<Vec<Loose<'a>>> {
+        match v {
+            Loose::Arr(a) => Some(a),
+            other => {
+                self.wrong_type(path, "数组 […]", &other);
+                None
+            }
+        }
+    }
+
+    /// A `{lat, lng}` inside the spec's China box.
+    pub fn latlng(&mut self, prefix: &str, v: Loose) -> Option<LatLng> {
+        let mut m = self.object(prefix, v)?;
+        let lat_path = || format!("{prefix}.lat");
+        let lng_path = || format!("{prefix}.lng");
+        let lat = self.required(lat_path, take(&mut m, "lat"));
+        let lng = self.required(lng_path, take(&mut m, "lng"));
+        let lat = lat.and_then(|v| self.number(lat_path, &v));
+        let lng = lng.and_then(|v| self.number(lng_path, &v));
+        let p = LatLng::new(lat?, lng?);
+        if in_china_bounds(p) {
+            return Some(p);
+        }
+        let swapped = in_china_bounds(LatLng::new(p.lng, p.lat));
+        let hint = if swapped {
+            "（是否把纬度和经度写反了？）"
+        } else {
+            ""
+        };
+        self.report(
+            prefix,
+            format!(
+                "坐标 {},{} 不在中国范围内（纬度 3.8–53.6，经度 73.5–135.1）{hint}",
+                p.lat, p.lng
+            ),
+        );
+        None
+    }
+}

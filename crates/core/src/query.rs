@@ -1,0 +1,314 @@
+//! The address is the app's state (`shared/spec/finder-url.md`).
+//!
+//! Links arrive from WeChat chats, typed by hand or cut short, so parsing never fails:
+//! a malformed value is dropped with a [`QueryNote`] the page shows, the rest still works.
+
+mod params;
+
+use crate::age::parse_birth_date;
+use crate::filter::{Filter, Sort};
+use crate::load::check::quote;
+use crate::model::{format_date, parse_date, CareType, Dataset, Date, Kind};
+use params::{code_list, flag, join_codes, slug, Notes, Raw};
+
+pub use params::{encode_pairs, parse_near};
+
+/// Largest `radius` accepted, in metres: a district is a few tens of kilometres across.
+pub const MAX_RADIUS_M: u32 = 100_000;
+
+/// The largest age in months the finder filters by (the spec's 0–36).
+pub const MAX_AGE_MONTHS: u8 = 36;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    #[default]
+    List,
+    Map,
+}
+
+impl View {
+    pub fn code(self) -> &'static str {
+        match self {
+            View::List => "list",
+            View::Map => "map",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<View> {
+        [View::List, View::Map]
+            .into_iter()
+            .find(|v| v.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Page {
+    #[default]
+    Finder,
+    Guide,
+    Baby,
+}
+
+impl Page {
+    pub fn code(self) -> &'static str {
+        match self {
+            Page::Finder => "finder",
+            Page::Guide => "guide",
+            Page::Baby => "baby",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Page> {
+        [Page::Finder, Page::Guide, Page::Baby]
+            .into_iter()
+            .find(|p| p.code() == code)
+    }
+}
+
+/// A parameter that was ignored, and why, in words for the parent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryNote {
+    pub param: String,
+    pub value: String,
+    /// Chinese, e.g. `忽略了无法识别的年龄“abc”`.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FinderQuery {
+    /// Raw `data=` value; [`crate::source::resolve_data_source`] decides whether to use it.
+    pub data: Option<String>,
+    pub filter: Filter,
+    pub sort: Sort,
+    pub id: Option<String>,
+    pub view: View,
+    pub page: Page,
+    pub article: Option<String>,
+    pub born: Option<Date>,
+    /// Why parameters were ignored. Never written back into a URL.
+    pub notes: Vec<QueryNote>,
+}
+
+impl FinderQuery {
+    /// Reads the query's pairs (already percent-decoded). `born` accepts any real
+    /// calendar date, since the core cannot know today's date; use
+    /// [`FinderQuery::parse_with_today`] to also refuse future or implausibly old ones.
+    pub fn parse<'a, I: IntoIterator<Item = (&'a str, &'a str)>>(pairs: I) -> Self {
+        Self::parse_inner(Raw::collect(pairs), None)
+    }
+
+    /// Like [`FinderQuery::parse`], with `born` checked against `today`.
+    pub fn parse_with_today<'a, I: IntoIterator<Item = (&'a str, &'a str)>>(
+        pairs: I,
+        today: Date,
+    ) -> Self {
+        Self::parse_inner(Raw::collect(pairs), Some(today))
+    }
+
+    /// Reads a `location.search` string (with or without the leading `?`).
+    pub fn parse_query_string(search: &str, today: Option<Date>) -> Self {
+        let search = search.strip_prefix('?').unwrap_or(search);
+        let owned: Vec<(String, String)> = form_urlencoded::parse(search.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let raw = Raw::collect(owned.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        Self::parse_inner(raw, today)
+    }
+
+    fn parse_inner(raw: Raw, today: Option<Date>) -> Self {
+        let mut n = Notes(Vec::new());
+        let mut f = Filter {
+            types: code_list(
+                &mut n,
+                "types",
+                raw.get("types"),
+                "托育类型",
+                CareType::parse,
+            ),
+            puhui: flag(&mut n, "puhui", raw.get("puhui"), "普惠"),
+            kinds: code_list(&mut n, "kind", raw.get("kind"), "机构类型", Kind::parse),
+            vacant: flag(&mut n, "vacant", raw.get("vacant"), "空位"),
+            area: raw.get("area").map(|a| a.trim().to_owned()),
+            q: raw.get("q").map(str::to_owned).unwrap_or_default(),
+            ..Filter::default()
+        };
+        if let Some(v) = raw.get("age") {
+            match v.trim().parse::<u8>() {
+                Ok(a) if a <= MAX_AGE_MONTHS => f.age = Some(a),
+                Ok(_) => n.add(
+                    "age",
+                    v,
+                    format!("忽略了超出范围的年龄{}（应为 0–36 个月）", quote(v)),
+                ),
+                Err(_) => n.unknown("age", v, "年龄"),
+            }
+        }
+        if let Some(v) = raw.get("near") {
+            f.near = parse_near(v);
+            if f.near.is_none() {
+                n.add(
+                    "near",
+                    v,
+                    format!(
+                        "忽略了无法识别的位置{}（应为中国境内的“纬度,经度”）",
+                        quote(v)
+                    ),
+                );
+            }
+        }
+        if let Some(v) = raw.get("radius") {
+            match v.trim().parse::<u32>() {
+                Ok(r) if (1..=MAX_RADIUS_M).contains(&r) && f.near.is_some() => {
+                    f.radius_m = Some(r)
+                }
+                Ok(r) if (1..=MAX_RADIUS_M).contains(&r) => {
+                    n.add("radius", v, format!("忽略了距离范围“{r} 米”：没有给出位置"));
+                }
+                _ => n.add(
+                    "radius",
+                    v,
+                    format!("忽略了无法识别的距离范围{}（应为 1–100000 米）", quote(v)),
+                ),
+            }
+        }
+        let mut sort = Sort::Default;
+        if let Some(v) = raw.get("sort") {
+            match Sort::parse(v.trim()) {
+                Some(Sort::Distance) if f.near.is_none() => {
+                    n.add(
+                        "sort",
+                        v,
+                        "没有给出位置，无法按距离排序，已改为默认排序".to_owned(),
+                    );
+                }
+                Some(s) => sort = s,
+                None => n.unknown("sort", v, "排序方式"),
+            }
+        }
+        let mut view = View::default();
+        if let Some(v) = raw.get("view") {
+            match View::parse(v.trim()) {
+                Some(x) => view = x,
+                None => n.unknown("view", v, "视图"),
+            }
+        }
+        let mut page = Page::default();
+        if let Some(v) = raw.get("page") {
+            match Page::parse(v.trim()) {
+                Some(x) => page = x,
+                None => n.unknown("page", v, "页面"),
+            }
+        }
+        let id = slug(&mut n, "id", raw.get("id"), "机构编号");
+        let article = slug(&mut n, "article", raw.get("article"), "文章");
+        let born = raw.get("born").and_then(|v| {
+            let checked = match today {
+                Some(t) => parse_birth_date(v, t),
+                None => parse_date(v.trim()).ok_or_else(|| "无法识别".to_owned()),
+            };
+            checked
+                .map_err(|why| n.add("born", v, format!("忽略了出生日期{}：{why}", quote(v))))
+                .ok()
+        });
+        FinderQuery {
+            data: raw.get("data").map(str::to_owned),
+            filter: f,
+            sort,
+            id,
+            view,
+            page,
+            article,
+            born,
+            notes: n.0,
+        }
+    }
+
+    /// Drops an `area` the loaded dataset does not have, with a note (the core cannot
+    /// know the areas while parsing the address, only once the file is loaded).
+    pub fn validate_against(&mut self, dataset: &Dataset) {
+        if let Some(a) = self.filter.area.take() {
+            if dataset.area(&a).is_some() {
+                self.filter.area = Some(a);
+            } else {
+                let message = format!("忽略了本数据中没有的镇街{}", quote(&a));
+                self.notes.push(QueryNote {
+                    param: "area".to_owned(),
+                    value: a,
+                    message,
+                });
+            }
+        }
+    }
+
+    /// The address's pairs, in the spec's order, leaving out defaults and empties (and
+    /// the notes). `radius` and `sort=distance` are written only together with `near`,
+    /// since without it they mean nothing.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = self.filter_pairs();
+        if let Some(id) = &self.id {
+            out.push(("id", id.clone()));
+        }
+        if self.view != View::List {
+            out.push(("view", self.view.code().to_owned()));
+        }
+        if self.page != Page::Finder {
+            out.push(("page", self.page.code().to_owned()));
+        }
+        if let Some(a) = &self.article {
+            out.push(("article", a.clone()));
+        }
+        if let Some(b) = self.born {
+            out.push(("born", format_date(b)));
+        }
+        out
+    }
+
+    /// Only what shapes the list: `data`, the filters and `sort` (no `id`, `view`,
+    /// `page`, `article` or `born`) — for a "back to the list" link.
+    pub fn filter_pairs(&self) -> Vec<(&'static str, String)> {
+        let f = &self.filter;
+        let mut out = Vec::new();
+        let mut push = |k: &'static str, v: String| out.push((k, v));
+        if let Some(d) = &self.data {
+            push("data", d.clone());
+        }
+        if !f.types.is_empty() {
+            push("types", join_codes(&f.types, |t| t.code()));
+        }
+        if f.puhui {
+            push("puhui", "1".to_owned());
+        }
+        if let Some(a) = f.age {
+            push("age", a.to_string());
+        }
+        if let Some(p) = f.near {
+            push("near", format!("{},{}", p.lat, p.lng));
+            if let Some(r) = f.radius_m {
+                push("radius", r.to_string());
+            }
+        }
+        if let Some(a) = &f.area {
+            push("area", a.clone());
+        }
+        if !f.kinds.is_empty() {
+            push("kind", join_codes(&f.kinds, |k| k.code()));
+        }
+        if f.vacant {
+            push("vacant", "1".to_owned());
+        }
+        if !f.q.trim().is_empty() {
+            push("q", f.q.clone());
+        }
+        let distance_without_near = self.sort == Sort::Distance && f.near.is_none();
+        if self.sort != Sort::Default && !distance_without_near {
+            push("sort", self.sort.code().to_owned());
+        }
+        out
+    }
+
+    /// `?k=v&…` with values percent-encoded, or `""` when everything is default (the app
+    /// then navigates to `/`).
+    pub fn to_query_string(&self) -> String {
+        encode_pairs(&self.to_pairs())
+    }
+}
