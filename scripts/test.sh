@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, the native core tests, a release build of the app,
+# and the browser tests against that build. Installs whatever is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "setup"
+scripts/setup.sh --browser
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --offline --quiet -p tuoyu-core --all-targets -- -D warnings
+cargo clippy --offline --quiet -p tuoyu-finder --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests (core)"
+cargo test --offline -p tuoyu-core
+
+step "release build"
+trunk build --release
+
+step "browser tests (headless Chromium, 390x844)"
+node --test --test-concurrency=1 tests/browser/

@@ -1,0 +1,46 @@
+//! The shell: one page whose query string picks the view (see shared/spec/finder-url.md).
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use tuoyu_core::query::Page;
+
+use crate::data::provide_dataset;
+use crate::route::{provide_address, use_address};
+use crate::views::{detail::DetailSheet, finder::FinderPage, header::Header, status::QueryNotes};
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Shell />
+        </Router>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    provide_address();
+    provide_dataset();
+    let address = use_address();
+    let page = Memo::new(move |_| address.query.with(|q| q.page));
+    let detail_open = Memo::new(move |_| address.query.with(|q| q.id.is_some()));
+
+    view! {
+        <div class="app">
+            <Header />
+            <QueryNotes />
+            // The list stays mounted under an open institution so that "back" finds it
+            // exactly where the parent left it, scroll position included.
+            <main id="main" class="page" inert=move || detail_open.get()>
+                {move || match page.get() {
+                    Page::Finder => view! { <FinderPage /> }.into_any(),
+                    Page::Guide => view! { <crate::views::guide::GuidePage /> }.into_any(),
+                    Page::Baby => view! { <crate::views::baby::BabyPage /> }.into_any(),
+                }}
+            </main>
+            <Show when=move || detail_open.get()>
+                <DetailSheet />
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,153 @@
+//! Getting the published dataset onto the page: the `data=` rule, the fetch with its time-out
+//! and size limit, and the core's loader. Every failure becomes a Chinese sentence.
+
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tuoyu_core::load::{load_dataset, Loaded, MAX_DATASET_BYTES};
+use tuoyu_core::source::resolve_data_source;
+
+use crate::route::use_address;
+
+/// Long enough for a large file on a weak 3G signal, short enough that nobody stares at a
+/// spinner forever.
+const FETCH_TIMEOUT_MS: i32 = 30_000;
+
+#[derive(Clone, Debug)]
+pub enum DataState {
+    Loading,
+    Failed(String),
+    Ready(Arc<Loaded>),
+}
+
+#[derive(Clone, Copy)]
+pub struct Dataset {
+    pub state: RwSignal<DataState>,
+    retries: RwSignal<u32>,
+}
+
+impl Dataset {
+    pub fn retry(&self) {
+        self.retries.update(|n| *n += 1);
+    }
+
+    pub fn loaded(&self) -> Option<Arc<Loaded>> {
+        match self.state.get() {
+            DataState::Ready(loaded) => Some(loaded),
+            _ => None,
+        }
+    }
+}
+
+pub fn use_dataset() -> Dataset {
+    expect_context::<Dataset>()
+}
+
+/// Origins a deployment allows for `data=` besides its own, fixed at build time
+/// (`TUOYU_DATA_ORIGINS=https://a.example,https://b.example trunk build`).
+fn allowed_origins() -> Vec<&'static str> {
+    option_env!("TUOYU_DATA_ORIGINS")
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .collect()
+}
+
+pub fn provide_dataset() {
+    let address = use_address();
+    let dataset = Dataset {
+        state: RwSignal::new(DataState::Loading),
+        retries: RwSignal::new(0),
+    };
+    provide_context(dataset);
+
+    let source = Memo::new(move |_| address.query.with(|q| q.data.clone()));
+    // Each load gets a number; an answer that arrives after a newer load began is dropped.
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        dataset.retries.track();
+        let requested = source.get();
+        generation.update_value(|g| *g += 1);
+        let this_load = generation.get_value();
+        let url = match resolve_data_source(requested.as_deref(), &allowed_origins()) {
+            Ok(url) => url,
+            Err(refusal) => {
+                dataset.state.set(DataState::Failed(refusal.message()));
+                return;
+            }
+        };
+        dataset.state.set(DataState::Loading);
+        spawn_local(async move {
+            let outcome = fetch_and_load(&url).await;
+            if generation.get_value() != this_load {
+                return;
+            }
+            dataset.state.set(match outcome {
+                Ok(loaded) => DataState::Ready(Arc::new(loaded)),
+                Err(message) => DataState::Failed(message),
+            });
+        });
+    });
+}
+
+async fn fetch_and_load(url: &str) -> Result<Loaded, String> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let timer = controller.clone().map(|controller| {
+        leptos::prelude::set_timeout_with_handle(
+            move || controller.abort(),
+            std::time::Duration::from_millis(FETCH_TIMEOUT_MS as u64),
+        )
+    });
+    let result = fetch_bytes(url, signal.as_ref()).await;
+    if let Some(Ok(timer)) = timer {
+        timer.clear();
+    }
+    let bytes = result?;
+    load_dataset(&bytes).map_err(|e| e.message())
+}
+
+async fn fetch_bytes(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<Vec<u8>, String> {
+    let response = Request::get(url)
+        .abort_signal(signal)
+        .send()
+        .await
+        .map_err(|_| {
+            if signal.is_some_and(|s| s.aborted()) {
+                "数据加载超时：网络太慢或暂时不通。请稍后点“重试”。".to_string()
+            } else {
+                "无法连接到数据服务器：请检查网络后点“重试”。".to_string()
+            }
+        })?;
+    if !response.ok() {
+        return Err(format!(
+            "数据服务器暂时无法提供名录（HTTP {}）。请稍后点“重试”。",
+            response.status()
+        ));
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_DATASET_BYTES) {
+        return Err(too_large_message());
+    }
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|_| "数据下载中断：请检查网络后点“重试”。".to_string())?;
+    if bytes.len() > MAX_DATASET_BYTES {
+        return Err(too_large_message());
+    }
+    Ok(bytes)
+}
+
+fn too_large_message() -> String {
+    format!(
+        "数据文件超过本应用的上限（{} MB），无法加载。",
+        MAX_DATASET_BYTES / 1024 / 1024
+    )
+}

@@ -1,0 +1,153 @@
+//! The few browser services the views need, behind plain functions: the clock, GPS, the
+//! clipboard, sharing and the phone's own storage. Failures come back as Chinese messages.
+
+use chrono::NaiveDate;
+use tuoyu_core::model::LatLng;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Today on the phone's clock, in its own time zone (tests fix the clock through the page).
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// Asks the browser for the phone's position once. `done` gets the WGS-84 point or a message
+/// that says what to do instead; it is called exactly once, also when the browser never answers.
+pub fn locate(done: impl FnOnce(Result<LatLng, String>) + 'static) {
+    let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
+        done(Err(
+            "这个浏览器无法定位。请在下方选择您所在的镇/街道。".into()
+        ));
+        return;
+    };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let on_ok = {
+        let done = done.clone();
+        Closure::once_into_js(move |position: web_sys::Position| {
+            let coords = position.coords();
+            if let Some(done) = done.borrow_mut().take() {
+                done(Ok(LatLng {
+                    lat: coords.latitude(),
+                    lng: coords.longitude(),
+                }));
+            }
+        })
+    };
+    let on_err = {
+        let done = done.clone();
+        Closure::once_into_js(move |error: web_sys::PositionError| {
+            let message = match error.code() {
+                web_sys::PositionError::PERMISSION_DENIED => {
+                    "您没有允许定位。可以在下方选择所在的镇/街道，或在手机设置里允许微信/浏览器使用位置。"
+                }
+                web_sys::PositionError::TIMEOUT => "定位超时。请到窗边或室外再试，或在下方选择所在的镇/街道。",
+                _ => "暂时无法定位。请稍后再试，或在下方选择所在的镇/街道。",
+            };
+            if let Some(done) = done.borrow_mut().take() {
+                done(Err(message.into()));
+            }
+        })
+    };
+    let options = web_sys::PositionOptions::new();
+    options.set_enable_high_accuracy(false);
+    options.set_timeout(12_000);
+    options.set_maximum_age(300_000);
+    if geolocation
+        .get_current_position_with_error_callback_and_options(
+            on_ok.unchecked_ref(),
+            Some(on_err.unchecked_ref()),
+            &options,
+        )
+        .is_err()
+    {
+        if let Some(done) = done.borrow_mut().take() {
+            done(Err("暂时无法定位。请在下方选择所在的镇/街道。".into()));
+        }
+    }
+}
+
+/// Copies text; WeChat's older webviews lack the async clipboard, so a selected textarea and
+/// `execCommand("copy")` is the fallback. Returns whether the copy went through.
+pub fn copy_text(text: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(area) = document.create_element("textarea") else {
+        return false;
+    };
+    let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute("style", "position:fixed;top:0;left:0;opacity:0");
+    let Some(body) = document.body() else {
+        return false;
+    };
+    let _ = body.append_child(&area);
+    area.select();
+    let copied = document
+        .dyn_ref::<web_sys::HtmlDocument>()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false);
+    area.remove();
+    if !copied {
+        if let Some(window) = web_sys::window() {
+            let _ = window.navigator().clipboard().write_text(text);
+            return true;
+        }
+    }
+    copied
+}
+
+/// The page's absolute address for a relative link, for copying and sharing.
+pub fn absolute_url(href: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{href}")
+}
+
+/// WeChat's webview names itself in the user agent; sharing there goes through its own menu.
+pub fn in_wechat() -> bool {
+    web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .is_some_and(|ua| ua.contains("MicroMessenger"))
+}
+
+/// Kept on the phone only. Private mode or a full quota just means nothing is remembered.
+pub mod saved {
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok()?
+    }
+
+    pub fn get(key: &str) -> Option<String> {
+        storage()?.get_item(key).ok()?
+    }
+
+    pub fn set(key: &str, value: &str) -> bool {
+        storage().is_some_and(|s| s.set_item(key, value).is_ok())
+    }
+
+    pub fn remove(key: &str) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(key);
+        }
+    }
+}
+
+pub fn set_document_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+pub fn history_back() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
+    }
+}

@@ -1,0 +1,219 @@
+//! The filter panel. Every control reads the address and writes it back (replacing the history
+//! entry), so the list, a reload and a shared link all agree.
+
+use leptos::prelude::*;
+use tuoyu_core::filter::Sort;
+use tuoyu_core::model::{CareType, Kind};
+use tuoyu_core::query::FinderQuery;
+
+use crate::route::{use_address, Step};
+use crate::views::location::LocationPicker;
+
+#[component]
+pub fn Filters() -> impl IntoView {
+    let address = use_address();
+    let filter = move || address.query.with(|q| q.filter.clone());
+    let set =
+        move |change: Box<dyn FnOnce(&mut FinderQuery)>| address.update(Step::Replace, change);
+
+    let care_chip = move |care: CareType| {
+        let on = move || address.query.with(|q| q.filter.types.contains(&care));
+        view! {
+            <button
+                type="button"
+                class="chip"
+                aria-pressed=move || on().to_string()
+                on:click=move |_| set(Box::new(move |q| toggle(&mut q.filter.types, care)))
+            >
+                {care.label()}
+            </button>
+        }
+    };
+    let kind_chip = move |kind: Kind| {
+        let on = move || address.query.with(|q| q.filter.kinds.contains(&kind));
+        view! {
+            <button
+                type="button"
+                class="chip"
+                aria-pressed=move || on().to_string()
+                on:click=move |_| set(Box::new(move |q| toggle(&mut q.filter.kinds, kind)))
+            >
+                {kind.label()}
+            </button>
+        }
+    };
+    let any_filter = move || {
+        let f = filter();
+        !f.types.is_empty()
+            || f.puhui
+            || f.age.is_some()
+            || !f.kinds.is_empty()
+            || f.vacant
+            || !f.q.trim().is_empty()
+            || f.area.is_some()
+            || f.radius_m.is_some()
+    };
+
+    view! {
+        <section class="filters" aria-label="筛选条件">
+            <SearchBox />
+            <LocationPicker />
+            <fieldset class="group">
+                <legend>"托育类型（可多选）"</legend>
+                <div class="chips">
+                    {CareType::ALL.into_iter().map(care_chip).collect_view()}
+                </div>
+            </fieldset>
+            <div class="chips toggles">
+                <button
+                    type="button"
+                    class="chip"
+                    aria-pressed=move || address.query.with(|q| q.filter.puhui).to_string()
+                    on:click=move |_| set(Box::new(|q| q.filter.puhui = !q.filter.puhui))
+                >
+                    "只看普惠"
+                </button>
+                <button
+                    type="button"
+                    class="chip"
+                    aria-pressed=move || address.query.with(|q| q.filter.vacant).to_string()
+                    on:click=move |_| set(Box::new(|q| q.filter.vacant = !q.filter.vacant))
+                >
+                    "只看有空位"
+                </button>
+            </div>
+            <AgePicker />
+            <details class="group more-filters">
+                <summary>"机构类别"</summary>
+                <div class="chips">{Kind::ALL.into_iter().map(kind_chip).collect_view()}</div>
+            </details>
+            <div class="row">
+                <label class="field">
+                    "排序 "
+                    <select
+                        on:change:target=move |ev| {
+                            let sort = Sort::parse(&ev.target().value()).unwrap_or_default();
+                            set(Box::new(move |q| q.sort = sort));
+                        }
+                        prop:value=move || address.query.with(|q| q.sort.code().to_string())
+                    >
+                        <option value="">"默认"</option>
+                        <option
+                            value="distance"
+                            disabled=move || address.query.with(|q| q.filter.near.is_none())
+                        >
+                            "距离由近到远"
+                        </option>
+                        <option value="name">"名称"</option>
+                        <option value="fee">"收费由低到高"</option>
+                        <option value="vacancy">"空位由多到少"</option>
+                    </select>
+                </label>
+                <Show when=any_filter>
+                    <button
+                        type="button"
+                        class="button link"
+                        on:click=move |_| set(Box::new(|q| {
+                            let near = q.filter.near;
+                            q.filter = Default::default();
+                            q.filter.near = near;
+                            q.sort = Sort::Default;
+                        }))
+                    >
+                        "清除筛选"
+                    </button>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+fn toggle<T: PartialEq + Ord>(list: &mut Vec<T>, item: T) {
+    if let Some(at) = list.iter().position(|x| *x == item) {
+        list.remove(at);
+    } else {
+        list.push(item);
+        list.sort();
+    }
+}
+
+/// Text search. The box keeps what the parent typed (spaces, half-finished pinyin) and only
+/// the address is normalised, so typing never fights the caret.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let address = use_address();
+    let text = RwSignal::new(address.query.with_untracked(|q| q.filter.q.clone()));
+    let composing = StoredValue::new(false);
+    // Back/forward or a cleared filter changes the address under the box: follow it.
+    Effect::new(move |_| {
+        let from_address = address.query.with(|q| q.filter.q.clone());
+        if text.get_untracked().trim() != from_address.trim() {
+            text.set(from_address);
+        }
+    });
+    let apply = move |value: String| {
+        text.set(value.clone());
+        address.update(Step::Replace, move |q| {
+            q.filter.q = value.trim().to_string()
+        });
+    };
+    view! {
+        <label class="search">
+            <span class="visually-hidden">"搜索机构名称或地址"</span>
+            <input
+                type="search"
+                enterkeyhint="search"
+                placeholder="搜索机构名称或地址"
+                prop:value=move || text.get()
+                on:compositionstart=move |_| composing.set_value(true)
+                on:compositionend=move |ev| {
+                    composing.set_value(false);
+                    apply(event_target_value(&ev));
+                }
+                on:input=move |ev| {
+                    if !composing.get_value() {
+                        apply(event_target_value(&ev));
+                    }
+                }
+            />
+        </label>
+    }
+}
+
+/// The child's age in months, chosen directly.
+#[component]
+fn AgePicker() -> impl IntoView {
+    let address = use_address();
+    let options = (0u8..=36)
+        .map(|m| view! { <option value=m.to_string()>{age_label(m)}</option> })
+        .collect_view();
+    view! {
+        <label class="field group">
+            "孩子月龄 "
+            <select
+                on:change:target=move |ev| {
+                    let age = ev.target().value().parse::<u8>().ok();
+                    address.update(Step::Replace, move |q| q.filter.age = age);
+                }
+                prop:value=move || {
+                    address.query.with(|q| q.filter.age.map(|a| a.to_string()).unwrap_or_default())
+                }
+            >
+                <option value="">"不限"</option>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+/// "18 个月（1岁半）": grandparents count in years.
+pub fn age_label(months: u8) -> String {
+    let years = months / 12;
+    let rest = months % 12;
+    match (years, rest) {
+        (0, _) => format!("{months} 个月"),
+        (y, 0) => format!("{months} 个月（{y}岁）"),
+        (y, 6) => format!("{months} 个月（{y}岁半）"),
+        (y, r) => format!("{months} 个月（{y}岁{r}个月）"),
+    }
+}

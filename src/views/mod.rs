@@ -1,0 +1,13 @@
+//! One room per view. Each reads the address and the dataset from context and writes back
+//! only through `route::Address`.
+
+pub mod baby;
+pub mod card;
+pub mod detail;
+pub mod filters;
+pub mod finder;
+pub mod guide;
+pub mod header;
+pub mod location;
+pub mod share;
+pub mod status;

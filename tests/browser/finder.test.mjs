@@ -1,0 +1,219 @@
+// The finder as a parent uses it: every filter through the controls and through the address,
+// distance, the detail page and back, reload, and shared links.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, phonePage, resultCount, resultIds, startSite, waitForList } from './harness.mjs';
+import { expectedIds, listed, readDataset } from './oracle.mjs';
+
+const data = readDataset();
+const ids = (f) => expectedIds(data, f).map((r) => r.id);
+let browser;
+let site;
+
+before(async () => {
+  browser = await launch();
+  site = await startSite();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(query = '', options) {
+  const tab = await phonePage(browser, options);
+  await tab.page.goto(`${site.origin}/${query}`);
+  await waitForList(tab.page);
+  return tab;
+}
+
+/** Every listed id, also those behind "more" (the first batch is what the page drew). */
+async function assertList(page, expected) {
+  assert.equal(await resultCount(page), expected.length, 'result-count');
+  const drawn = await resultIds(page);
+  assert.ok(drawn.length >= Math.min(20, expected.length), 'at least 20 drawn up front');
+  assert.deepEqual(drawn, expected.slice(0, drawn.length));
+}
+
+describe('first view', () => {
+  test('lists every institution with the publisher, date and sample banner', async () => {
+    const { page, errors, context } = await open();
+    await assertList(page, ids({}));
+    assert.equal(listed(data).length, data.institutions.length - 1, 'the sample has one revoked record');
+    const body = await page.textContent('body');
+    assert.match(body, new RegExp(`数据更新于 ${data.published}`));
+    assert.ok(body.includes(data.publisher));
+    assert.ok(await page.isVisible('[data-testid="sample-banner"]'));
+    assert.equal(await page.textContent('[data-testid="skipped-count"]'), '0');
+    const revoked = data.institutions.find((i) => i.registration?.status === 'revoked');
+    assert.ok(!(await resultIds(page)).includes(revoked.id), 'revoked is never listed');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('filters through the controls', () => {
+  test('care types are any-of and land in the address', async () => {
+    const { page, context } = await open();
+    await page.getByRole('button', { name: '计时托', exact: true }).click();
+    await page.waitForURL(/types=hourly/);
+    await assertList(page, ids({ types: ['hourly'] }));
+    await page.getByRole('button', { name: '临时托', exact: true }).click();
+    await page.waitForURL(/types=hourly%2Ctemporary|types=hourly,temporary/);
+    await assertList(page, ids({ types: ['hourly', 'temporary'] }));
+    await context.close();
+  });
+
+  test('普惠, vacancies, age, kind and text combine with and', async () => {
+    const { page, context } = await open();
+    await page.getByRole('button', { name: '只看普惠' }).click();
+    await assertList(page, ids({ puhui: true }));
+    await page.getByRole('button', { name: '只看有空位' }).click();
+    await assertList(page, ids({ puhui: true, vacant: true }));
+    await page.getByLabel('孩子月龄').selectOption('18');
+    await page.waitForURL(/age=18/);
+    await assertList(page, ids({ puhui: true, vacant: true, age: 18 }));
+    await page.getByText('机构类别').click();
+    await page.getByRole('button', { name: '托育机构', exact: true }).click();
+    await page.waitForURL(/kind=centre/);
+    await assertList(page, ids({ puhui: true, vacant: true, age: 18, kinds: ['centre'] }));
+    await context.close();
+  });
+
+  test('text search matches name or address', async () => {
+    const { page, context } = await open();
+    const word = data.institutions[3].address.slice(5, 8);
+    await page.getByPlaceholder('搜索机构名称或地址').fill(word);
+    await page.waitForURL(/q=/);
+    await assertList(page, ids({ q: word }));
+    assert.ok((await resultCount(page)) >= 1);
+    await context.close();
+  });
+
+  test('a 镇/街道 narrows the list to that area', async () => {
+    const { page, context } = await open();
+    const area = data.region.areas[2];
+    await page.getByLabel('镇/街道').selectOption(area.code);
+    await page.waitForURL(new RegExp(`area=${area.code}`));
+    await assertList(page, ids({ area: area.code }));
+    await context.close();
+  });
+});
+
+describe('filters through the address', () => {
+  test('a shared link opens the same combined list, and reload keeps it', async () => {
+    const query = '?types=full_day,half_day&puhui=1&age=24&kind=centre,kindergarten,community';
+    const { page, context } = await open(query);
+    const expected = ids({ types: ['full_day', 'half_day'], puhui: true, age: 24, kinds: ['centre', 'kindergarten', 'community'] });
+    assert.ok(expected.length > 0 && expected.length < listed(data).length);
+    await assertList(page, expected);
+    await page.reload();
+    await waitForList(page);
+    await assertList(page, expected);
+    assert.equal(await page.getByRole('button', { name: '只看普惠' }).getAttribute('aria-pressed'), 'true');
+    await context.close();
+  });
+
+  test('near, radius and sort=distance order by great-circle distance after GCJ-02 conversion', async () => {
+    const near = { lat: 23.7431, lng: 114.6972 };
+    const { page, context } = await open(`?near=${near.lat},${near.lng}&radius=3000&sort=distance`);
+    const expected = expectedIds(data, { near, radius: 3000, sort: 'distance' });
+    await assertList(page, expected.map((r) => r.id));
+    const shown = await page.$$eval('[data-testid="result"] [data-testid="distance"]', (els) => els.map((e) => e.textContent));
+    assert.equal(shown.length, (await resultIds(page)).length);
+    shown.forEach((text, i) => {
+      const m = expected[i].distance;
+      const value = text.includes('公里') ? Number(text.match(/[\d.]+/)[0]) * 1000 : Number(text.match(/\d+/)[0]);
+      assert.ok(Math.abs(value - m) <= (m < 1000 ? 10 : 50), `${text} vs ${m.toFixed(0)} m`);
+    });
+    await context.close();
+  });
+
+  test('vacancy sort puts the most places first', async () => {
+    const { page, context } = await open('?sort=vacancy');
+    await assertList(page, ids({ sort: 'vacancy' }));
+    await context.close();
+  });
+
+  test('malformed values are ignored with a visible note, the rest still applies', async () => {
+    const { page, context, errors } = await open('?age=abc&near=999,0&puhui=1');
+    assert.ok(await page.isVisible('[data-testid="query-note"]'));
+    await assertList(page, ids({ puhui: true }));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('where the parent is', () => {
+  test('granted GPS fills near and sorts by distance', async () => {
+    const here = { latitude: 23.7431, longitude: 114.6972 };
+    const { page, context } = await open('', { geolocation: here, permissions: ['geolocation'] });
+    await page.getByRole('button', { name: '使用我的位置' }).click();
+    await page.waitForURL(/near=23\.7431(%2C|,)114\.6972/);
+    await assertList(page, ids({ near: { lat: here.latitude, lng: here.longitude } }));
+    assert.ok(await page.isVisible('[data-testid="distance"] >> nth=0'));
+    await page.getByRole('button', { name: '3 公里内' }).click();
+    await page.waitForURL(/radius=3000/);
+    await assertList(page, ids({ near: { lat: here.latitude, lng: here.longitude }, radius: 3000 }));
+    await context.close();
+  });
+
+  test('refused GPS says what to do and keeps the list', async () => {
+    const { page, context, errors } = await open('?puhui=1');
+    await page.getByRole('button', { name: '使用我的位置' }).click();
+    const message = page.getByTestId('location-error');
+    await message.waitFor();
+    assert.match(await message.textContent(), /镇\/街道/);
+    await assertList(page, ids({ puhui: true }));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('an institution', () => {
+  test('detail shows every field and the ways to act; back returns to the same place', async () => {
+    const { page, context } = await open();
+    const cards = page.getByTestId('result');
+    const target = cards.nth(14);
+    const id = await target.getAttribute('data-id');
+    const inst = data.institutions.find((i) => i.id === id);
+    await target.scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    assert.ok(scrolled > 300, 'the list was scrolled');
+    await target.getByRole('link').click();
+    await page.waitForURL(new RegExp(`id=${id}`));
+    assert.equal((await page.textContent('h1')).trim(), inst.name);
+    const sheet = page.getByRole('dialog');
+    const text = await sheet.textContent();
+    assert.ok(text.includes(inst.address));
+    if (inst.hours) assert.ok(text.includes(inst.hours));
+    if (inst.registration?.number) assert.ok(text.includes(inst.registration.number));
+    for (const insp of inst.inspections ?? []) assert.ok(text.includes(insp.summary ?? ''));
+    if (inst.phone) assert.ok((await sheet.locator('a[href^="tel:"]').getAttribute('href')).startsWith('tel:0762'));
+    const amap = await sheet.getByRole('link', { name: '高德地图导航' }).getAttribute('href');
+    assert.ok(amap.includes(`position=${inst.location.lng.toFixed(6)},${inst.location.lat.toFixed(6)}`), amap);
+    const tencent = await sheet.getByRole('link', { name: '腾讯地图导航' }).getAttribute('href');
+    assert.ok(decodeURIComponent(tencent).includes(`coord:${inst.location.lat.toFixed(6)},${inst.location.lng.toFixed(6)}`), tencent);
+    await page.getByRole('button', { name: '‹ 返回列表' }).click();
+    await page.waitForURL((u) => !u.search.includes('id='));
+    assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+    await target.getByRole('link').click();
+    await page.waitForURL(new RegExp(`id=${id}`));
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes('id='));
+    assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+    await context.close();
+  });
+
+  test('a shared detail link opens the institution, and an unknown id says so', async () => {
+    const inst = listed(data)[5];
+    const { page, context } = await open(`?id=${inst.id}`);
+    await page.waitForSelector('h1');
+    assert.equal((await page.textContent('.sheet h1')).trim(), inst.name);
+    await page.goto(`${site.origin}/?id=NO-SUCH-ID`);
+    await page.getByTestId('not-found').waitFor();
+    await page.getByRole('button', { name: '回到机构列表' }).click();
+    await page.waitForURL((u) => !u.search.includes('id='));
+    assert.equal(await resultCount(page), listed(data).length);
+    await context.close();
+  });
+});

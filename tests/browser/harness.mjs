@@ -1,0 +1,70 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, at a
+// phone's viewport, against the release dist/ served on loopback.
+import { chromium } from 'playwright-core';
+import { distDir, fixturesDir, startServer } from './server.mjs';
+
+export const PHONE = { width: 390, height: 844 };
+export const WECHAT_ANDROID_UA =
+  'Mozilla/5.0 (Linux; Android 13; V2055A Build/TP1A.220624.014; wv) AppleWebKit/537.36 ' +
+  '(KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 ' +
+  'MMWEBSDK/20231202 MMWEBID/2247 MicroMessenger/8.0.47.2560(0x28002F30) WeChat/arm64 ' +
+  'Weixin NetType/4G Language/zh_CN ABI/arm64';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Starts the site server (and records every request it sees). */
+export async function startSite(hooks = {}) {
+  const requests = [];
+  const server = await startServer(
+    { '/': distDir, '/fixtures/': fixturesDir },
+    { ...hooks, onRequest: (req) => { requests.push(req.url); hooks.onRequest?.(req); } },
+  );
+  return { ...server, requests };
+}
+
+/** A phone-sized page; `errors` collects uncaught page errors, which fail a test. */
+export async function phonePage(browser, options = {}) {
+  const context = await browser.newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    userAgent: options.userAgent,
+    geolocation: options.geolocation,
+    permissions: options.permissions ?? [],
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  return { context, page, errors };
+}
+
+/** Waits until the app has drawn its list (or a dataset error). */
+export async function waitForList(page) {
+  await page.waitForSelector('[data-testid="result-count"], [data-testid="dataset-error"]', {
+    timeout: 20_000,
+  });
+}
+
+export async function resultIds(page) {
+  return page.$$eval('[data-testid="result"]', (els) => els.map((e) => e.dataset.id));
+}
+
+export async function resultCount(page) {
+  const text = await page.textContent('[data-testid="result-count"]');
+  return Number(text.match(/\d+/)[0]);
+}
