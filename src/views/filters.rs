@@ -6,6 +6,9 @@ use tuoyu_core::filter::Sort;
 use tuoyu_core::model::{CareType, Kind};
 use tuoyu_core::query::FinderQuery;
 
+use tuoyu_core::age::{age_on, parse_birth_date};
+
+use crate::platform::today;
 use crate::route::{use_address, Step};
 use crate::views::location::LocationPicker;
 
@@ -84,7 +87,7 @@ pub fn Filters() -> impl IntoView {
             </div>
             <AgePicker />
             <details class="group more-filters">
-                <summary>"机构类别"</summary>
+                <summary>"机构类别（可多选）"</summary>
                 <div class="chips">{Kind::ALL.into_iter().map(kind_chip).collect_view()}</div>
             </details>
             <div class="row">
@@ -180,29 +183,59 @@ fn SearchBox() -> impl IntoView {
     }
 }
 
-/// The child's age in months, chosen directly.
+/// The child's age in months, chosen directly or worked out from the birth date (which is
+/// used here and forgotten: only the months go into the address).
 #[component]
 fn AgePicker() -> impl IntoView {
     let address = use_address();
+    let birth_note = RwSignal::new(None::<String>);
     let options = (0u8..=36)
         .map(|m| view! { <option value=m.to_string()>{age_label(m)}</option> })
         .collect_view();
+    let from_birth = move |value: String| {
+        let today = today();
+        let outcome = parse_birth_date(&value, today).and_then(|birth| {
+            let age = age_on(birth, today).ok_or("出生日期不能晚于今天")?;
+            u8::try_from(age.months)
+                .ok()
+                .filter(|m| *m <= 36)
+                .ok_or_else(|| "孩子已满 3 岁，托育机构一般招收 3 岁以下的孩子。".to_string())
+        });
+        match outcome {
+            Ok(months) => {
+                birth_note.set(None);
+                address.update(Step::Replace, move |q| q.filter.age = Some(months));
+            }
+            Err(message) => birth_note.set(Some(message)),
+        }
+    };
     view! {
-        <label class="field group">
-            "孩子月龄 "
-            <select
-                on:change:target=move |ev| {
-                    let age = ev.target().value().parse::<u8>().ok();
-                    address.update(Step::Replace, move |q| q.filter.age = age);
-                }
-                prop:value=move || {
-                    address.query.with(|q| q.filter.age.map(|a| a.to_string()).unwrap_or_default())
-                }
-            >
-                <option value="">"不限"</option>
-                {options}
-            </select>
-        </label>
+        <div class="group age">
+            <label class="field">
+                "孩子月龄 "
+                <select
+                    on:change:target=move |ev| {
+                        let age = ev.target().value().parse::<u8>().ok();
+                        address.update(Step::Replace, move |q| q.filter.age = age);
+                    }
+                    prop:value=move || {
+                        address.query.with(|q| q.filter.age.map(|a| a.to_string()).unwrap_or_default())
+                    }
+                >
+                    <option value="">"不限"</option>
+                    {options}
+                </select>
+            </label>
+            <label class="field">
+                "或出生日期 "
+                <input
+                    type="date"
+                    max=today().to_string()
+                    on:change:target=move |ev| from_birth(ev.target().value())
+                />
+            </label>
+            {move || birth_note.get().map(|message| view! { <p class="warn" role="alert">{message}</p> })}
+        </div>
     }
 }
 

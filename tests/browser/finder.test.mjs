@@ -2,7 +2,7 @@
 // distance, the detail page and back, reload, and shared links.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, phonePage, resultCount, resultIds, startSite, waitForList } from './harness.mjs';
+import { generateDataset, launch, phonePage, resultCount, resultIds, startSite, waitForList } from './harness.mjs';
 import { expectedIds, listed, readDataset } from './oracle.mjs';
 
 const data = readDataset();
@@ -79,6 +79,20 @@ describe('filters through the controls', () => {
     await context.close();
   });
 
+  test('a birth date sets the age in months and is not kept in the address', async () => {
+    const tab = await phonePage(browser);
+    await tab.page.clock.setFixedTime(new Date('2026-11-28T10:00:00+08:00'));
+    await tab.page.goto(`${site.origin}/`);
+    await waitForList(tab.page);
+    await tab.page.getByLabel('或出生日期').fill('2025-05-20');
+    await tab.page.waitForURL(/age=18/);
+    assert.ok(!tab.page.url().includes('2025'), 'the birth date stays off the address');
+    await assertList(tab.page, ids({ age: 18 }));
+    await tab.page.getByLabel('或出生日期').fill('2022-01-01');
+    assert.match(await tab.page.getByRole('alert').first().textContent(), /3 岁/);
+    await tab.context.close();
+  });
+
   test('text search matches name or address', async () => {
     const { page, context } = await open();
     const word = data.institutions[3].address.slice(5, 8);
@@ -139,6 +153,21 @@ describe('filters through the address', () => {
     assert.ok(await page.isVisible('[data-testid="query-note"]'));
     await assertList(page, ids({ puhui: true }));
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('a long list', () => {
+  test('draws a first batch, counts all, and shows more on request', async () => {
+    const synthetic = generateDataset(150);
+    const big = readDataset(synthetic.path);
+    const { page, context } = await open(`?data=${synthetic.url}`);
+    assert.equal(await resultCount(page), expectedIds(big, {}).length);
+    const first = (await resultIds(page)).length;
+    assert.ok(first >= 20 && first < 150, `first batch ${first}`);
+    await page.getByRole('button', { name: /再显示/ }).click();
+    assert.ok((await resultIds(page)).length > first);
+    assert.deepEqual(await resultIds(page), expectedIds(big, {}).map((r) => r.id).slice(0, (await resultIds(page)).length));
     await context.close();
   });
 });

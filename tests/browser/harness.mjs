@@ -1,7 +1,20 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, at a
 // phone's viewport, against the release dist/ served on loopback.
 import { chromium } from 'playwright-core';
-import { distDir, fixturesDir, startServer } from './server.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { distDir, fixturesDir, repoRoot, startServer } from './server.mjs';
+
+/** Datasets the tests generate (scripts/gen-dataset.mjs), served under /generated/. */
+export const generatedDir = mkdtempSync(join(tmpdir(), 'tuoyu-generated-'));
+
+export function generateDataset(count, seed = 7) {
+  const name = `synthetic-${count}-${seed}.json`;
+  execFileSync('node', [join(repoRoot, 'scripts', 'gen-dataset.mjs'), String(count), join(generatedDir, name), '--seed', String(seed)]);
+  return { url: `/generated/${name}`, path: join(generatedDir, name) };
+}
 
 export const PHONE = { width: 390, height: 844 };
 export const WECHAT_ANDROID_UA =
@@ -27,7 +40,7 @@ export async function launch() {
 export async function startSite(hooks = {}) {
   const requests = [];
   const server = await startServer(
-    { '/': distDir, '/fixtures/': fixturesDir },
+    { '/': distDir, '/fixtures/': fixturesDir, '/generated/': generatedDir },
     { ...hooks, onRequest: (req) => { requests.push(req.url); hooks.onRequest?.(req); } },
   );
   return { ...server, requests };
