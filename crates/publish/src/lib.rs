@@ -1,0 +1,16 @@
+//! The publisher's tool for `tuoyu.dataset/1`: a spreadsheet template, the import of a
+//! filled-in sheet into a dataset file, and a check and a diff of dataset files — all on
+//! the core's own loader, so a file that passes here is a file the app shows.
+
+pub mod check;
+pub mod cli;
+pub mod columns;
+pub mod diff;
+pub mod import;
+mod json;
+mod notes;
+pub mod region;
+pub mod row;
+pub mod sheet;
+pub mod template;
+pub mod values;

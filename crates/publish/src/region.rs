@@ -1,0 +1,155 @@
+//! The dataset's region: its code from `--region`, its towns and sub-districts from the
+//! areas file (`code,name,lat,lng`), its name and centre from the options or the areas.
+
+use std::path::Path;
+
+use tuoyu_core::model::{Area, LatLng, Region};
+
+use crate::columns::normalize_header;
+use crate::sheet::{read_sheet, Row};
+use crate::values::{clean, normalize_code, parse_number};
+
+/// What the areas file says: the areas, and the region itself when a row carries the
+/// region's own code (a handy place to keep its name and centre).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AreasFile {
+    pub areas: Vec<Area>,
+    pub region: Option<Area>,
+}
+
+fn column_of(header: &str) -> Option<usize> {
+    let h = normalize_header(header);
+    let names: [&[&str]; 4] = [
+        &[
+            "code",
+            "编码",
+            "代码",
+            "区划代码",
+            "镇街编码",
+            "行政区划代码",
+        ],
+        &["name", "名称", "镇街", "镇街名称", "镇/街道"],
+        &["lat", "纬度"],
+        &["lng", "lon", "经度"],
+    ];
+    names.iter().position(|list| list.contains(&h.as_str()))
+}
+
+pub fn read_areas(path: &Path, region_code: &str) -> Result<AreasFile, String> {
+    let sheet = read_sheet(path, None)?;
+    let what = format!("镇街文件“{}”", path.display());
+    let mut rows = sheet
+        .rows
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !clean(c).is_empty()));
+    let Some(first) = rows.next() else {
+        return Ok(AreasFile::default());
+    };
+    // Without a recognisable header the columns are taken to be code, name, lat, lng, and
+    // the first row is data.
+    let by_header: Vec<Option<usize>> = first.cells.iter().map(|c| column_of(c)).collect();
+    let has_header = by_header.iter().filter(|c| c.is_some()).count() >= 2;
+    let order: [Option<usize>; 4] = if has_header {
+        std::array::from_fn(|k| by_header.iter().position(|c| *c == Some(k)))
+    } else {
+        [Some(0), Some(1), Some(2), Some(3)]
+    };
+    let data: Vec<&Row> = if has_header {
+        rows.collect()
+    } else {
+        std::iter::once(first).chain(rows).collect()
+    };
+    let mut out = AreasFile::default();
+    for row in data {
+        let cell = |k: usize| {
+            order[k]
+                .and_then(|i| row.cells.get(i))
+                .map_or("", |s| clean(s))
+        };
+        let at = |msg: String| format!("{what}第 {} 行：{msg}", row.number);
+        let code = normalize_code(cell(0));
+        let name = cell(1).to_owned();
+        if code.is_empty() || name.is_empty() {
+            return Err(at("编码和名称都要填写".into()));
+        }
+        let lat = parse_number(cell(2)).map_err(|e| at(format!("纬度{e}")))?;
+        let lng = parse_number(cell(3)).map_err(|e| at(format!("经度{e}")))?;
+        let area = Area {
+            code,
+            name,
+            center: LatLng::new(lat, lng),
+        };
+        if area.code == region_code {
+            out.region = Some(area);
+        } else {
+            out.areas.push(area);
+        }
+    }
+    Ok(out)
+}
+
+/// `23.746,114.697` (latitude first, as the spec writes points).
+pub fn parse_center(s: &str) -> Result<LatLng, String> {
+    let t = crate::values::halfwidth(s);
+    let (lat, lng) = t
+        .split_once([',', ' '])
+        .ok_or_else(|| format!("中心点应写成“纬度,经度”，如 23.746,114.697，而这里是“{s}”"))?;
+    Ok(LatLng::new(parse_number(lat)?, parse_number(lng)?))
+}
+
+fn mean(points: impl Iterator<Item = LatLng>) -> Option<LatLng> {
+    let (mut lat, mut lng, mut n) = (0.0, 0.0, 0.0);
+    for p in points {
+        lat += p.lat;
+        lng += p.lng;
+        n += 1.0;
+    }
+    (n > 0.0).then(|| {
+        let round = |x: f64| (x * 1e4).round() / 1e4;
+        LatLng::new(round(lat / n), round(lng / n))
+    })
+}
+
+/// The region, with its name and centre taken from the first of: the options, the areas
+/// file's row for the region itself, and (centre only) the mean of the areas' centres or,
+/// with no areas, of the institutions' locations. A derived centre comes with a note, so
+/// the publisher sees where it came from.
+pub fn resolve(
+    code: &str,
+    name: Option<&str>,
+    center: Option<LatLng>,
+    file: AreasFile,
+    locations: &[LatLng],
+) -> Result<(Region, Option<String>), String> {
+    let own = file.region.as_ref();
+    let name = name
+        .map(str::to_owned)
+        .or_else(|| own.map(|a| a.name.clone()))
+        .ok_or_else(|| {
+            format!(
+                "请用 --region-name 写明辖区名称（如 --region-name 源城区），或在 --areas 文件中加一行编码为 {code} 的辖区记录"
+            )
+        })?;
+    let derived = |p: LatLng, from: &str| {
+        let note = format!(
+            "辖区中心点取自{from}的平均值（{},{}），页面的地图默认以它为中心；可用 --center 纬度,经度 指定",
+            p.lat, p.lng
+        );
+        (p, Some(note))
+    };
+    let (center, note) = match (center, own) {
+        (Some(c), _) => (c, None),
+        (None, Some(a)) => (a.center, None),
+        (None, None) => mean(file.areas.iter().map(|a| a.center))
+            .map(|p| derived(p, "各镇街中心"))
+            .or_else(|| mean(locations.iter().copied()).map(|p| derived(p, "各机构位置")))
+            .ok_or("请用 --center 纬度,经度 写明辖区中心点")?,
+    };
+    let region = Region {
+        code: code.to_owned(),
+        name,
+        center,
+        areas: file.areas,
+    };
+    Ok((region, note))
+}
