@@ -71,5 +71,6 @@ export async function exists(path) {
 }
 
 export const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
-export const distDir = join(repoRoot, 'dist');
+// TUOYU_DIST lets a second build (another checkout, a benchmark) be tested side by side.
+export const distDir = process.env.TUOYU_DIST ?? join(repoRoot, 'dist');
 export const fixturesDir = join(repoRoot, 'tests', 'fixtures', 'datasets');

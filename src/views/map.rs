@@ -1,0 +1,312 @@
+//! The same results as the list, as markers on a map with the parent's point and radius.
+//! Leaflet arrives only when this view opens; without tiles (offline, blocked, switched off)
+//! the markers, the point and the radius still show on a plain background.
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use tuoyu_core::coords::{to_gcj02, to_wgs84, wgs84_to_gcj02};
+use tuoyu_core::distance::format_distance;
+use tuoyu_core::load::Loaded;
+use tuoyu_core::model::{Crs, LatLng};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::map_library::{self, element_icon, MarkerClusterGroup};
+use crate::route::use_address;
+
+/// The tile source, fixed at build time. The default is Amap's public raster tiles, which load
+/// in mainland China and are drawn in GCJ-02; `TUOYU_TILE_URL=off` builds a map without tiles.
+const TILE_URL: &str = match option_env!("TUOYU_TILE_URL") {
+    Some(url) => url,
+    None => "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
+};
+const TILE_SUBDOMAINS: &str = match option_env!("TUOYU_TILE_SUBDOMAINS") {
+    Some(s) => s,
+    None => "1234",
+};
+const TILE_ATTRIBUTION: &str = match option_env!("TUOYU_TILE_ATTRIBUTION") {
+    Some(s) => s,
+    None => "© 高德地图",
+};
+/// `WGS-84` for OpenStreetMap-style tiles; anything else means GCJ-02.
+const TILE_CRS: Option<&str> = option_env!("TUOYU_TILE_CRS");
+
+fn tiles_crs() -> Crs {
+    match TILE_CRS {
+        Some("WGS-84") => Crs::Wgs84,
+        _ => Crs::Gcj02,
+    }
+}
+
+fn tiles_enabled() -> bool {
+    !TILE_URL.is_empty() && TILE_URL != "off"
+}
+
+/// A point from the dataset, drawn in the tiles' coordinate system.
+fn on_tiles(point: LatLng, from: Crs) -> leaflet::LatLng {
+    let p = match tiles_crs() {
+        Crs::Gcj02 => to_gcj02(point, from),
+        Crs::Wgs84 => to_wgs84(point, from),
+    };
+    leaflet::LatLng::new(p.lat, p.lng)
+}
+
+/// The parent's GPS point (always WGS-84) on the tiles.
+fn near_on_tiles(near: LatLng) -> leaflet::LatLng {
+    let p = match tiles_crs() {
+        Crs::Gcj02 => wgs84_to_gcj02(near),
+        Crs::Wgs84 => near,
+    };
+    leaflet::LatLng::new(p.lat, p.lng)
+}
+
+#[derive(Clone, PartialEq)]
+enum Background {
+    Loading,
+    Ok,
+    Unavailable,
+    Off,
+}
+
+struct Parts {
+    map: leaflet::Map,
+    cluster: MarkerClusterGroup,
+    overlay: leaflet::LayerGroup,
+}
+
+#[component]
+pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<(usize, Option<u32>)>>) -> impl IntoView {
+    let address = use_address();
+    let container = NodeRef::<html::Div>::new();
+    let library = RwSignal::new(None::<Result<(), String>>);
+    let background = RwSignal::new(if tiles_enabled() {
+        Background::Loading
+    } else {
+        Background::Off
+    });
+    let selected = RwSignal::new(None::<usize>);
+    let parts = StoredValue::new_local(None::<Parts>);
+
+    spawn_local(async move { library.set(Some(map_library::load().await)) });
+
+    // Build the map once the library and the container are both there.
+    Effect::new(move |_| {
+        let (Some(Ok(())), Some(element)) = (library.get(), container.get()) else {
+            return;
+        };
+        if parts.with_value(Option::is_some) {
+            return;
+        }
+        parts.set_value(create_map(&element, background));
+    });
+
+    // Redraw markers, point and radius whenever the results or the parent's point change.
+    let data = loaded.clone();
+    Effect::new(move |_| {
+        let hits = hits.get();
+        let near = address.query.with(|q| q.filter.near);
+        let radius = address.query.with(|q| q.filter.radius_m);
+        library.track();
+        parts.with_value(|parts| {
+            if let Some(parts) = parts {
+                draw(parts, &data, &hits, near, radius, selected);
+            }
+        });
+    });
+
+    on_cleanup(move || {
+        parts.update_value(|parts| {
+            if let Some(parts) = parts.take() {
+                parts.map.remove();
+            }
+        })
+    });
+
+    let card = move || {
+        let index = selected.get()?;
+        let inst = loaded.dataset.institutions.get(index)?;
+        let distance = hits.with(|h| h.iter().find(|(i, _)| *i == index).and_then(|(_, d)| *d));
+        let href = address.query.with_untracked(|q| {
+            let mut next = q.clone();
+            next.id = Some(inst.id.clone());
+            address.href(&next)
+        });
+        Some(view! {
+            <div class="map-card" data-testid="map-card" role="status">
+                <h2 class="card-name">{inst.name.clone()}</h2>
+                <p class="card-meta">
+                    <span class="kind">{inst.kind.label()}</span>
+                    {inst.puhui.then(|| view! { <span class="badge puhui">"普惠"</span> })}
+                    {distance.map(|d| view! { <span class="distance">{format!("距您 {}", format_distance(d as f64))}</span> })}
+                </p>
+                <p>{inst.address.clone()}</p>
+                <a class="button primary" href=href data-noscroll on:click=move |_| address.note_opened_from_list()>
+                    "查看详情"
+                </a>
+            </div>
+        })
+    };
+
+    view! {
+        {move || match library.get() {
+            None => Some(view! { <p class="loading" role="status">"正在加载地图…"</p> }.into_any()),
+            Some(Err(message)) => Some(view! { <p class="warn" role="alert">{message}</p> }.into_any()),
+            Some(Ok(())) => None,
+        }}
+        {move || match background.get() {
+            Background::Unavailable => Some(view! {
+                <p class="warn" role="status" data-testid="tiles-unavailable">
+                    "背景地图暂时无法加载（可能是网络原因），机构位置、您的位置和距离范围仍照常显示。"
+                </p>
+            }.into_any()),
+            Background::Off => Some(view! {
+                <p class="hint" data-testid="tiles-unavailable">"本站未配置背景地图，仅显示机构位置。"</p>
+            }.into_any()),
+            _ => None,
+        }}
+        <div class="map" data-testid="map" node_ref=container aria-label="托育机构地图"></div>
+        {card}
+    }
+}
+
+fn create_map(
+    element: &web_sys::HtmlDivElement,
+    background: RwSignal<Background>,
+) -> Option<Parts> {
+    let options = leaflet::MapOptions::new();
+    let map = leaflet::Map::new_with_element(element, &options).ok()?;
+    if tiles_enabled() {
+        let tile_options = leaflet::TileLayerOptions::new();
+        tile_options.set_max_zoom(18.0);
+        tile_options.set_attribution(TILE_ATTRIBUTION.to_string());
+        // leaflet 0.5 types `subdomains` as a bool; Leaflet wants a string.
+        let _ = js_sys::Reflect::set(&tile_options, &"subdomains".into(), &TILE_SUBDOMAINS.into());
+        let tiles = leaflet::TileLayer::new_options(TILE_URL, &tile_options);
+        watch_tiles(&tiles, background);
+        tiles.add_to(&map);
+    }
+    let overlay = leaflet::LayerGroup::new();
+    overlay.add_to(&map);
+    let cluster = map_library::new_cluster_group();
+    cluster.add_to(&map);
+    Some(Parts {
+        map,
+        cluster,
+        overlay,
+    })
+}
+
+/// Tiles that fail and never load mean no background; one that loads means it works.
+fn watch_tiles(tiles: &leaflet::TileLayer, background: RwSignal<Background>) {
+    let on_load = Closure::<dyn Fn()>::new(move || background.set(Background::Ok));
+    let on_error = Closure::<dyn Fn()>::new(move || {
+        if background.get_untracked() != Background::Ok {
+            background.set(Background::Unavailable);
+        }
+    });
+    tiles.on("tileload", on_load.as_ref());
+    tiles.on("tileerror", on_error.as_ref());
+    // They live as long as the tile layer, which lives as long as the map.
+    on_load.forget();
+    on_error.forget();
+}
+
+fn draw(
+    parts: &Parts,
+    loaded: &Loaded,
+    hits: &[(usize, Option<u32>)],
+    near: Option<LatLng>,
+    radius: Option<u32>,
+    selected: RwSignal<Option<usize>>,
+) {
+    let crs = loaded.dataset.crs;
+    parts.cluster.clear_layers();
+    parts.overlay.clear_layers();
+    let markers = js_sys::Array::new();
+    let mut bounds: Option<leaflet::LatLngBounds> = None;
+    let mut extend = |p: &leaflet::LatLng| match &bounds {
+        Some(b) => {
+            b.extend(p);
+        }
+        None => bounds = Some(leaflet::LatLngBounds::new(p, p)),
+    };
+    for &(index, _) in hits {
+        let inst = &loaded.dataset.institutions[index];
+        let at = on_tiles(inst.location, crs);
+        extend(&at);
+        let options = leaflet::MarkerOptions::new();
+        options.set_icon(pin_icon(&inst.id));
+        // Leaflet sets the title as a property: the name stays text.
+        options.set_title(inst.name.clone());
+        let marker = leaflet::Marker::new_with_options(&at, &options);
+        let on_click = Closure::<dyn Fn()>::new(move || selected.set(Some(index)));
+        marker.on("click", on_click.as_ref());
+        on_click.forget();
+        markers.push(&marker);
+    }
+    parts.cluster.add_layers(&markers);
+    if let Some(near) = near {
+        let point = near_on_tiles(near);
+        extend(&point);
+        if let Some(radius) = radius {
+            // The whole circle in view, not only its centre.
+            let dlat = radius as f64 / 111_195.0;
+            let dlng = dlat / point.lat().to_radians().cos().max(0.01);
+            extend(&leaflet::LatLng::new(
+                point.lat() - dlat,
+                point.lng() - dlng,
+            ));
+            extend(&leaflet::LatLng::new(
+                point.lat() + dlat,
+                point.lng() + dlng,
+            ));
+            let options = leaflet::CircleOptions::new();
+            options.set_radius(radius as f64);
+            options.set_color("#0b6b50".into());
+            options.set_fill_opacity(0.08);
+            options.set_interactive(false);
+            leaflet::Circle::new_with_options(&point, &options).add_to_layer_group(&parts.overlay);
+        }
+        let here = leaflet::CircleOptions::new();
+        here.set_radius(8.0);
+        here.set_color("#1a56db".into());
+        here.set_fill_color("#1a56db".into());
+        here.set_fill_opacity(0.9);
+        here.set_interactive(false);
+        let marker = leaflet::CircleMarker::new_with_options(&point, &here);
+        marker.add_to_layer_group(&parts.overlay);
+    }
+    match bounds {
+        Some(bounds) => {
+            let padding = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(
+                &padding,
+                &"padding".into(),
+                &js_sys::Array::of2(&24.into(), &24.into()),
+            );
+            let _ = js_sys::Reflect::set(&padding, &"maxZoom".into(), &16.into());
+            parts.map.fit_bounds_with_options(&bounds, &padding);
+        }
+        None => {
+            let center = loaded.dataset.region.center;
+            parts.map.set_view(&on_tiles(center, crs), 13.0);
+        }
+    }
+}
+
+/// One institution's pin, carrying its id for tests and nothing from the data but that id
+/// (ids are restricted to letters, digits, `_` and `-` by the dataset contract).
+fn pin_icon(id: &str) -> leaflet::Icon {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let pin = document.create_element("span").expect("span");
+    let _ = pin.set_attribute("data-testid", "marker");
+    let _ = pin.set_attribute("data-id", id);
+    let _ = pin.set_attribute("data-count", "1");
+    let _ = pin.set_attribute("class", "pin-dot");
+    element_icon(pin.unchecked_into(), "pin", 28.0)
+}
