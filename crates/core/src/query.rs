@@ -85,6 +85,9 @@ pub struct FinderQuery {
     pub page: Page,
     pub article: Option<String>,
     pub born: Option<Date>,
+    /// Institutions a parent compares side by side (`compare=A,B,C`), an addition to the
+    /// spec's parameters so that a comparison can be sent to family like any other view.
+    pub compare: Vec<String>,
     /// Why parameters were ignored. Never written back into a URL.
     pub notes: Vec<QueryNote>,
 }
@@ -210,7 +213,12 @@ impl FinderQuery {
                 .map_err(|why| n.add("born", v, format!("忽略了出生日期{}：{why}", quote(v))))
                 .ok()
         });
+        let compare = raw
+            .get("compare")
+            .map(|v| compare_ids(&mut n, v))
+            .unwrap_or_default();
         FinderQuery {
+            compare,
             data: raw.get("data").map(str::to_owned),
             filter: f,
             sort,
@@ -259,6 +267,9 @@ impl FinderQuery {
         }
         if let Some(b) = self.born {
             out.push(("born", format_date(b)));
+        }
+        if !self.compare.is_empty() {
+            out.push(("compare", self.compare.join(",")));
         }
         out
     }
@@ -312,3 +323,29 @@ impl FinderQuery {
         encode_pairs(&self.to_pairs())
     }
 }
+
+/// Up to [`MAX_COMPARED`] distinct ids; the rest of the value is ignored with a note.
+fn compare_ids(notes: &mut Notes, value: &str) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let mut ignored = false;
+    for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if crate::load::is_valid_id(part) && ids.len() < MAX_COMPARED {
+            if !ids.iter().any(|id| id == part) {
+                ids.push(part.to_owned());
+            }
+        } else {
+            ignored = true;
+        }
+    }
+    if ignored {
+        notes.add(
+            "compare",
+            value,
+            format!("对比最多 {MAX_COMPARED} 家机构，已忽略其余或无法识别的编号"),
+        );
+    }
+    ids
+}
+
+/// Two or three places side by side is what fits a phone screen.
+pub const MAX_COMPARED: usize = 3;

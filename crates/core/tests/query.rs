@@ -335,6 +335,7 @@ fn round_trip_of_a_full_query() {
         page: Page::Baby,
         article: Some("feeding-6m".into()),
         born: Some(day("2024-02-29")),
+        compare: vec!["YC-0002".into(), "YC-0003".into()],
         notes: vec![],
     };
     let pairs = original.to_pairs();
@@ -414,4 +415,15 @@ fn an_area_the_dataset_lacks_is_dropped_once_it_is_loaded() {
     assert_eq!(unknown.filter.area, None);
     assert_eq!(unknown.notes[0].param, "area");
     assert!(unknown.notes[0].message.contains("441502001"));
+}
+
+#[test]
+fn compare_keeps_up_to_three_distinct_valid_ids() {
+    let q = FinderQuery::parse([("compare", "YC-1,YC-2,YC-1,bad id,YC-3,YC-4")]);
+    assert_eq!(q.compare, ["YC-1", "YC-2", "YC-3"]);
+    assert_eq!(q.notes.len(), 1);
+    assert_eq!(q.notes[0].param, "compare");
+    let again = FinderQuery::parse_query_string(&q.to_query_string(), None);
+    assert_eq!(again.compare, q.compare);
+    assert!(again.notes.is_empty());
 }

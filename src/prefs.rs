@@ -1,0 +1,96 @@
+//! What the parent keeps on the phone between visits: 长辈模式 and the starred institutions.
+//! Stored under versioned keys; anything unreadable is reset with a notice, never a crash.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::platform::saved;
+
+const SETTINGS_KEY: &str = "tuoyu.settings.v1";
+const STARS_KEY: &str = "tuoyu.stars.v1";
+const MAX_STARS: usize = 50;
+
+#[derive(Serialize, Deserialize, Default, Clone, PartialEq)]
+struct Settings {
+    elder: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct Prefs {
+    pub elder: RwSignal<bool>,
+    pub stars: RwSignal<Vec<String>>,
+    /// Things that had to be reset, said once to the parent.
+    pub notices: RwSignal<Vec<String>>,
+}
+
+impl Prefs {
+    pub fn is_starred(&self, id: &str) -> bool {
+        self.stars.with(|s| s.iter().any(|x| x == id))
+    }
+
+    pub fn toggle_star(&self, id: &str) {
+        self.stars.update(|stars| {
+            if let Some(at) = stars.iter().position(|x| x == id) {
+                stars.remove(at);
+            } else if stars.len() < MAX_STARS {
+                stars.push(id.to_owned());
+            }
+        });
+    }
+}
+
+pub fn use_prefs() -> Prefs {
+    expect_context::<Prefs>()
+}
+
+pub fn provide_prefs() {
+    let mut notices = Vec::new();
+    let settings: Settings = read(SETTINGS_KEY, "显示设置", &mut notices).unwrap_or_default();
+    let stars: Vec<String> = read(STARS_KEY, "收藏", &mut notices).unwrap_or_default();
+    let stars = stars
+        .into_iter()
+        .filter(|id| tuoyu_core::load::is_valid_id(id))
+        .take(MAX_STARS)
+        .collect();
+    let prefs = Prefs {
+        elder: RwSignal::new(settings.elder),
+        stars: RwSignal::new(stars),
+        notices: RwSignal::new(notices),
+    };
+    provide_context(prefs);
+
+    Effect::new(move |_| {
+        write(
+            SETTINGS_KEY,
+            &Settings {
+                elder: prefs.elder.get(),
+            },
+        )
+    });
+    Effect::new(move |_| prefs.stars.with(|stars| write(STARS_KEY, stars)));
+}
+
+/// A saved value, or None when there is none; a damaged one is removed and reported.
+fn read<T: for<'de> Deserialize<'de>>(
+    key: &str,
+    what: &str,
+    notices: &mut Vec<String>,
+) -> Option<T> {
+    let text = saved::get(key)?;
+    match serde_json::from_str(&text) {
+        Ok(value) => Some(value),
+        Err(_) => {
+            saved::remove(key);
+            notices.push(format!(
+                "本机保存的{what}无法读取（可能来自旧版本），已恢复默认。"
+            ));
+            None
+        }
+    }
+}
+
+fn write<T: Serialize>(key: &str, value: &T) {
+    if let Ok(text) = serde_json::to_string(value) {
+        saved::set(key, &text);
+    }
+}
