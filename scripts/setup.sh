@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing the finder needs, skipping whatever is already there.
 # Safe to run again: every step first checks for its tool at the pinned version.
-# Usage: scripts/setup.sh [--browser]   (--browser also installs Chromium and a CJK font)
+# Usage: scripts/setup.sh [--browser]   (--browser also installs Chromium, a CJK font and nginx)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,10 +38,15 @@ if [ "$want_browser" = 1 ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || missing+=(fonts-wqy-microhei)
+  # The deployment test runs the README's nginx configuration for real.
+  command -v nginx >/dev/null || missing+=(nginx-light)
+  [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    # Debian starts nginx on port 80 after installing it; the tests run their own.
+    service nginx stop >/dev/null 2>&1 || true
   fi
 fi
 

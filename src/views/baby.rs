@@ -1,6 +1,200 @@
-//! My child plan (issue 3).
+//! 我的宝宝 (`?page=baby`): the birth date, kept only on this phone, and the plan for it.
+//! `born=` in the address shows the plan for a date a family member shared.
+
+mod plan;
+
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use tuoyu_core::age::parse_birth_date;
+use tuoyu_core::model::{format_date, Date};
+use tuoyu_core::plan::{make_plan, parse_gestation_weeks};
+
+use crate::guide_data::{use_guide, GuideState};
+use crate::platform::{saved, today};
+use crate::route::{use_address, Step};
+use crate::views::guide::{GuideError, GuideLoading};
+
+const SAVED_KEY: &str = "tuoyu.baby";
+
+/// What the phone keeps: the two fields as the parent last left them valid.
+#[derive(Default, Serialize, Deserialize)]
+struct Kept {
+    born: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    weeks: Option<u8>,
+}
+
+impl Kept {
+    fn load() -> Self {
+        saved::get(SAVED_KEY)
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    fn store(born: Date, weeks: Option<u8>) {
+        let kept = Kept {
+            born: format_date(born),
+            weeks,
+        };
+        if let Ok(text) = serde_json::to_string(&kept) {
+            saved::set(SAVED_KEY, &text);
+        }
+    }
+}
+
 #[component]
 pub fn BabyPage() -> impl IntoView {
-    view! { <p>"我的宝宝"</p> }
+    let address = use_address();
+    let guide = use_guide();
+    let today = today();
+    let kept = Kept::load();
+    let linked = Memo::new(move |_| address.query.with(|q| q.born));
+
+    // The address wins over the phone: it is what the family member meant to show.
+    let born_text = RwSignal::new(match linked.get_untracked() {
+        Some(born) => format_date(born),
+        None => kept.born.clone(),
+    });
+    let weeks_text = RwSignal::new(
+        kept.weeks
+            .filter(|_| born_text.with_untracked(|b| *b == kept.born))
+            .map(|w| w.to_string())
+            .unwrap_or_default(),
+    );
+    Effect::new(move |_| {
+        if let Some(born) = linked.get() {
+            born_text.set(format_date(born));
+        }
+    });
+
+    // `None` until a date is entered; a message for anything the plan cannot use.
+    let input =
+        Memo::new(move |_| {
+            let born = born_text.get();
+            if born.trim().is_empty() {
+                return None;
+            }
+            let weeks = weeks_text.get();
+            Some(parse_birth_date(&born, today).and_then(|born| {
+                Ok((born, parse_gestation_weeks(&still_typing_is_empty(&weeks))?))
+            }))
+        });
+
+    let on_born = move |ev| {
+        let value = event_target_value(&ev);
+        born_text.set(value.clone());
+        // A date the parent typed is theirs to keep; it no longer belongs in the address.
+        if linked
+            .get_untracked()
+            .is_some_and(|b| format_date(b) != value)
+        {
+            address.update(Step::Replace, |q| q.born = None);
+        }
+        remember(input.get_untracked(), linked.get_untracked());
+    };
+    let on_weeks = move |ev| {
+        weeks_text.set(event_target_value(&ev));
+        remember(input.get_untracked(), linked.get_untracked());
+    };
+    let forget = move |_| {
+        saved::remove(SAVED_KEY);
+        born_text.set(String::new());
+        weeks_text.set(String::new());
+        if linked.get_untracked().is_some() {
+            address.update(Step::Replace, |q| q.born = None);
+        }
+    };
+
+    let plan = move || {
+        let (born, weeks) = match input.get() {
+            None => {
+                return view! {
+                    <p class="hint">"填上出生日期，就能看到孩子现在这个月龄的成长计划。"</p>
+                }
+                .into_any()
+            }
+            Some(Err(message)) => return error_view(message),
+            Some(Ok(parsed)) => parsed,
+        };
+        match guide.get() {
+            GuideState::Loading => view! { <GuideLoading /> }.into_any(),
+            GuideState::Failed(message) => view! { <GuideError message /> }.into_any(),
+            GuideState::Ready(guide) => match make_plan(&guide, born, weeks, today) {
+                Ok(plan) => view! { <plan::PlanView guide plan /> }.into_any(),
+                Err(e) => error_view(e.message()),
+            },
+        }
+    };
+
+    view! {
+        <section class="baby">
+            <h1>"我的宝宝"</h1>
+            {move || linked.get().map(|born| view! {
+                <p class="notice" role="note" data-testid="born-link-notice">
+                    {format!(
+                        "这个链接包含出生日期（{}），是家人分享给您的宝宝成长计划。再转发前，请想一想是否愿意让对方看到孩子的生日。",
+                        format_date(born)
+                    )}
+                </p>
+            })}
+            <form class="baby-form" on:submit=|ev| ev.prevent_default()>
+                <label class="field">
+                    <span>"出生日期"</span>
+                    <input
+                        type="date"
+                        data-testid="born-input"
+                        max=format_date(today)
+                        prop:value=move || born_text.get()
+                        on:input=on_born
+                        on:change=on_born
+                    />
+                </label>
+                <label class="field">
+                    <span>"出生时孕周（早产宝宝填写，可不填）"</span>
+                    <input
+                        type="number"
+                        data-testid="weeks-input"
+                        inputmode="numeric"
+                        min="24"
+                        max="42"
+                        step="1"
+                        placeholder="例如 34"
+                        prop:value=move || weeks_text.get()
+                        on:input=on_weeks
+                    />
+                </label>
+                <p class="hint">
+                    "出生日期只保存在这台手机上，不会上传。"
+                    <button type="button" class="button link" on:click=forget>"清除"</button>
+                </p>
+            </form>
+            {plan}
+        </section>
+    }
+}
+
+/// Keeps a valid entry on the phone; a date that only came in a shared link is not kept.
+fn remember(input: Option<Result<(Date, Option<u8>), String>>, linked: Option<Date>) {
+    if let Some(Ok((born, weeks))) = input {
+        if linked != Some(born) {
+            Kept::store(born, weeks);
+        }
+    }
+}
+
+/// A single digit is a number being typed ("3" on the way to "35"), not a wrong one.
+fn still_typing_is_empty(weeks: &str) -> String {
+    let weeks = weeks.trim();
+    if weeks.len() == 1 && weeks.bytes().all(|b| b.is_ascii_digit()) {
+        String::new()
+    } else {
+        weeks.to_owned()
+    }
+}
+
+fn error_view(message: String) -> AnyView {
+    view! {
+        <p class="error-panel" role="alert" data-testid="plan-error">{message}</p>
+    }
+    .into_any()
 }

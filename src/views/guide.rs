@@ -1,6 +1,132 @@
-//! Guidance articles (issue 3).
+//! 育儿指南: the index (`?page=guide`) and one article (`?page=guide&article=<slug>`).
+//! Every string from the content is drawn as text; links are always into this app.
+
+mod article;
+mod index;
+pub mod ticks;
+
 use leptos::prelude::*;
+use tuoyu_core::guide::Inline;
+use tuoyu_core::query::{FinderQuery, Page};
+
+use crate::guide_data::{retry_guide, use_guide, GuideState};
+use crate::route::{use_address, Address, Step};
+
 #[component]
 pub fn GuidePage() -> impl IntoView {
-    view! { <p>"育儿指南"</p> }
+    let address = use_address();
+    let guide = use_guide();
+    let slug = Memo::new(move |_| address.query.with(|q| q.article.clone()));
+    move || match guide.get() {
+        GuideState::Loading => view! { <GuideLoading /> }.into_any(),
+        GuideState::Failed(message) => view! { <GuideError message /> }.into_any(),
+        GuideState::Ready(guide) => match slug.get() {
+            Some(slug) => view! { <article::ArticlePage guide slug /> }.into_any(),
+            None => view! { <index::GuideIndex guide /> }.into_any(),
+        },
+    }
+}
+
+#[component]
+pub fn GuideLoading() -> impl IntoView {
+    view! {
+        <p class="loading" role="status" aria-live="polite">
+            "正在加载育儿指南…"
+        </p>
+    }
+}
+
+#[component]
+pub fn GuideError(message: String) -> impl IntoView {
+    view! {
+        <section class="error-panel" role="alert" data-testid="guide-error">
+            <h2>"育儿指南暂时打不开"</h2>
+            <p>{message}</p>
+            <button type="button" class="button primary" on:click=move |_| retry_guide()>
+                "重试"
+            </button>
+        </section>
+    }
+}
+
+/// The query for a guide page. The finder's filters stay in the address, as the header's
+/// tabs keep them, so that "找托育" comes back to the same list.
+fn guide_query(address: &Address, article: Option<String>) -> FinderQuery {
+    address.query.with_untracked(|q| FinderQuery {
+        page: Page::Guide,
+        article,
+        id: None,
+        notes: Vec::new(),
+        ..q.clone()
+    })
+}
+
+pub fn article_href(address: &Address, slug: &str) -> String {
+    address.href(&guide_query(address, Some(slug.to_owned())))
+}
+
+pub fn index_href(address: &Address) -> String {
+    address.href(&guide_query(address, None))
+}
+
+/// A link that opens an article as a new history entry, so "back" returns to where the
+/// parent was, and at the top of the page. A click meant for a new tab is the browser's.
+#[component]
+pub fn ArticleLink(
+    slug: String,
+    #[prop(optional)] class: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let address = use_address();
+    let open = {
+        let slug = slug.clone();
+        move |ev: web_sys::MouseEvent| {
+            if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()
+            {
+                return;
+            }
+            ev.prevent_default();
+            address.go(Step::Push, &guide_query(&address, Some(slug.clone())));
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    };
+    view! { <a class=class href=article_href(&address, &slug) on:click=open>{children()}</a> }
+}
+
+/// An article's `?…` link: another article, or a finder address on the dataset the parent
+/// is using. The build lets only `?` links through; the core's parser drops anything odd.
+fn internal_link(address: &Address, text: String, href: &str) -> AnyView {
+    let mut query = FinderQuery::parse_query_string(href, None);
+    if let (Page::Guide, Some(slug)) = (query.page, query.article.clone()) {
+        return view! { <ArticleLink slug>{text}</ArticleLink> }.into_any();
+    }
+    query.notes.clear();
+    if query.data.is_none() {
+        query.data = address.query.with_untracked(|q| q.data.clone());
+    }
+    view! { <a href=address.href(&query)>{text}</a> }.into_any()
+}
+
+/// A run of text with bold and in-app links, all as text nodes.
+pub fn inlines_view(address: &Address, inlines: &[Inline]) -> impl IntoView {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(text) => text.clone().into_any(),
+            Inline::Strong(text) => view! { <strong>{text.clone()}</strong> }.into_any(),
+            Inline::Link { text, href } => internal_link(address, text.clone(), href),
+        })
+        .collect_view()
+}
+
+/// `0–12 个月`, for the ages an article is written for.
+pub fn age_range_text((from, to): (u8, u8)) -> String {
+    match (from, to) {
+        (0, 0) => "孕前到出生".to_owned(),
+        (0, 36) => "0–3 岁".to_owned(),
+        (a, b) if a == b => format!("{a} 个月"),
+        (a, b) => format!("{a}–{b} 个月"),
+    }
 }

@@ -59,6 +59,7 @@ export async function phonePage(browser, options = {}) {
     geolocation: options.geolocation,
     permissions: options.permissions ?? [],
     serviceWorkers: 'block',
+    bypassCSP: options.bypassCSP ?? false,
   });
   const page = await context.newPage();
   const errors = [];

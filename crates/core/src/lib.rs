@@ -25,3 +25,5 @@ pub use model::{
 };
 pub use query::{FinderQuery, Page, QueryNote, View};
 pub use source::{resolve_data_source, SourceRefusal, DEFAULT_DATASET};
+pub mod guide;
+pub mod plan;
