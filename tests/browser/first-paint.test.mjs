@@ -1,0 +1,122 @@
+// The list written into the page at build time (crates/site): the first paint while the wasm is
+// still on its way, handed over to the app without a blank frame, and the whole page on an
+// engine that cannot run the app.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, phonePage, startSite } from './harness.mjs';
+import { listed, readDataset } from './oracle.mjs';
+
+const data = readDataset();
+const names = listed(data).map((i) => i.name);
+let browser;
+let site;
+
+before(async () => {
+  browser = await launch();
+  site = await startSite();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const visible = (page, selector) => page.locator(selector).first().isVisible();
+
+/** A tab whose wasm arrives `ms` late, as on a slow mobile network. */
+async function slowWasmPage(ms) {
+  const tab = await phonePage(browser);
+  await tab.page.route('**/*.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, ms));
+    await route.continue();
+  });
+  return tab;
+}
+
+describe('an engine without WebAssembly', () => {
+  test('shows the message and every institution instead of a blank page', async () => {
+    const { page, context } = await phonePage(browser);
+    await context.addInitScript(() => {
+      delete window.WebAssembly;
+    });
+    await page.goto(`${site.origin}/`);
+    await page.waitForSelector('#unsupported-engine', { state: 'visible' });
+    assert.match(await page.textContent('#unsupported-engine'), /版本过旧.*更新到最新版本/);
+    assert.ok(await visible(page, '#static-first-paint'));
+    const shown = await page.$$eval('#static-first-paint .card-name', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(shown, names);
+    const phones = await page.$$eval('#static-first-paint a[href^="tel:"]', (els) => els.length);
+    assert.equal(phones, listed(data).filter((i) => i.phone).length);
+    assert.ok(!(await visible(page, '#static-first-paint nav')), 'no tabs that cannot work here');
+    // The failed loader must not take the list away.
+    await page.waitForTimeout(1000);
+    assert.ok(await visible(page, '#static-first-paint'));
+    await context.close();
+  });
+
+  test('shows the list on any address, since nothing else can run', async () => {
+    const { page, context } = await phonePage(browser);
+    await context.addInitScript(() => {
+      delete window.WebAssembly;
+    });
+    await page.goto(`${site.origin}/?page=guide`);
+    assert.ok(await visible(page, '#unsupported-engine'));
+    assert.ok(await visible(page, '#static-first-paint'));
+    await context.close();
+  });
+});
+
+describe('a slow network', () => {
+  test('paints the list before the wasm arrives, then the app takes over without a gap', async () => {
+    const { page, context, errors } = await slowWasmPage(3000);
+    // Counts frames, from the first that shows either list, in which neither shows.
+    await context.addInitScript(() => {
+      window.__frames = { seen: false, blank: 0, staticFirst: null };
+      const shows = (el) => !!el && el.getClientRects().length > 0;
+      const tick = () => {
+        const staticList = shows(document.getElementById('static-first-paint'));
+        const appList = shows(document.querySelector('[data-testid="result"]'));
+        const f = window.__frames;
+        if (staticList || appList) {
+          if (!f.seen) f.staticFirst = staticList && !appList;
+          f.seen = true;
+        } else if (f.seen) {
+          f.blank += 1;
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const start = Date.now();
+    await page.goto(`${site.origin}/`, { waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('#static-first-paint', { state: 'visible', timeout: 2500 });
+    assert.ok(Date.now() - start < 2900, 'the list shows while the wasm is still held back');
+    assert.equal(await page.locator('[data-testid="result"]').count(), 0);
+    assert.deepEqual(
+      await page.$$eval('#static-first-paint .card-name', (els) => els.map((e) => e.textContent)),
+      names,
+    );
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="result"]').length === n,
+      names.length,
+      { timeout: 20_000 },
+    );
+    await page.waitForSelector('#static-first-paint', { state: 'detached' });
+    await page.waitForTimeout(200);
+    const frames = await page.evaluate(() => window.__frames);
+    assert.equal(frames.staticFirst, true, 'the static list came first');
+    assert.equal(frames.blank, 0, 'no frame without a list');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  for (const query of ['?page=guide', '?id=__first__', '?view=map']) {
+    test(`does not show the default list on ${query}`, async () => {
+      const { page, context } = await slowWasmPage(3000);
+      const id = listed(data)[0].id;
+      await page.goto(`${site.origin}/${query.replace('__first__', id)}`, { waitUntil: 'domcontentloaded' });
+      assert.equal(await page.locator('#static-first-paint').count(), 1, 'in the page, but hidden');
+      assert.ok(!(await visible(page, '#static-first-paint')));
+      await context.close();
+    });
+  }
+});
