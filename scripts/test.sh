@@ -13,13 +13,19 @@ scripts/setup.sh --browser
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --offline --quiet -p tuoyu-core --all-targets -- -D warnings
+cargo clippy --offline --quiet -p tuoyu-content --all-targets -- -D warnings
+cargo clippy --offline --quiet -p tuoyu-publish --all-targets -- -D warnings
+cargo clippy --offline --quiet -p tuoyu-site --all-targets -- -D warnings
 cargo clippy --offline --quiet -p tuoyu-finder --target wasm32-unknown-unknown -- -D warnings
 
-step "native tests (core)"
+step "native tests (core, content, publishing tool, build finishing)"
 cargo test --offline -p tuoyu-core
+cargo test --offline -p tuoyu-content
+cargo test --offline -p tuoyu-publish
+cargo test --offline -p tuoyu-site
 
 step "release build"
 trunk build --release
 
-step "browser tests (headless Chromium, 390x844)"
-node --test --test-concurrency=1 tests/browser/
+step "browser and deployment tests (headless Chromium at 390x844; nginx on loopback)"
+node --test --test-concurrency=1 tests/browser/ tests/deploy/

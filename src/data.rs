@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use tuoyu_core::load::{load_dataset, Loaded, MAX_DATASET_BYTES};
 use tuoyu_core::source::resolve_data_source;
 
+use crate::offline;
 use crate::route::use_address;
 
 /// Long enough for a large file on a weak 3G signal, short enough that nobody stares at a
@@ -25,6 +26,8 @@ pub enum DataState {
 #[derive(Clone, Copy)]
 pub struct Dataset {
     pub state: RwSignal<DataState>,
+    /// Set when the list on screen is the copy kept on the phone, not a fresh download.
+    pub offline_copy: RwSignal<Option<String>>,
     retries: RwSignal<u32>,
 }
 
@@ -60,6 +63,7 @@ pub fn provide_dataset() {
     let address = use_address();
     let dataset = Dataset {
         state: RwSignal::new(DataState::Loading),
+        offline_copy: RwSignal::new(None),
         retries: RwSignal::new(0),
     };
     provide_context(dataset);
@@ -85,15 +89,39 @@ pub fn provide_dataset() {
             if generation.get_value() != this_load {
                 return;
             }
-            dataset.state.set(match outcome {
-                Ok(loaded) => DataState::Ready(Arc::new(loaded)),
-                Err(message) => DataState::Failed(message),
-            });
+            let (state, offline) = match outcome {
+                Ok(loaded) => (DataState::Ready(Arc::new(loaded)), None),
+                // Only a network failure falls back: a broken file on the server is news the
+                // publisher and the parent must see, not something to paper over.
+                Err(Failure::Network(message)) => match offline::last_good(&url) {
+                    Some(copy) => {
+                        let note = format!(
+                            "网络不通，正在显示本机保存的名录（{} 发布，{} 保存）。空位等信息可能已变化。",
+                            copy.loaded.dataset.published, copy.saved_on
+                        );
+                        (DataState::Ready(Arc::new(copy.loaded)), Some(note))
+                    }
+                    None => (
+                        DataState::Failed(format!(
+                            "{message}（本机还没有保存过名录，联网后打开一次即可离线查看。）"
+                        )),
+                        None,
+                    ),
+                },
+                Err(Failure::Content(message)) => (DataState::Failed(message), None),
+            };
+            dataset.offline_copy.set(offline);
+            dataset.state.set(state);
         });
     });
 }
 
-async fn fetch_and_load(url: &str) -> Result<Loaded, String> {
+enum Failure {
+    Network(String),
+    Content(String),
+}
+
+async fn fetch_and_load(url: &str) -> Result<Loaded, Failure> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timer = controller.clone().map(|controller| {
@@ -106,8 +134,10 @@ async fn fetch_and_load(url: &str) -> Result<Loaded, String> {
     if let Some(Ok(timer)) = timer {
         timer.clear();
     }
-    let bytes = result?;
-    load_dataset(&bytes).map_err(|e| e.message())
+    let bytes = result.map_err(Failure::Network)?;
+    let loaded = load_dataset(&bytes).map_err(|e| Failure::Content(e.message()))?;
+    offline::keep(url, &bytes);
+    Ok(loaded)
 }
 
 async fn fetch_bytes(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<Vec<u8>, String> {

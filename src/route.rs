@@ -75,13 +75,14 @@ impl Address {
         self.opened_from_list.set_value(true);
     }
 
-    /// Leaves an institution's page for the list it came from.
-    pub fn close_detail(&self) {
+    /// Leaves a sheet drawn over the list (an institution, a comparison) for that list:
+    /// the browser's back when the list opened it, else `clear` on the address.
+    pub fn close_sheet(&self, clear: impl FnOnce(&mut FinderQuery)) {
         if self.opened_from_list.get_value() {
             self.opened_from_list.set_value(false);
             crate::platform::history_back();
         } else {
-            self.update(Step::Replace, |q| q.id = None);
+            self.update(Step::Replace, clear);
         }
     }
 

@@ -9,6 +9,7 @@ use tuoyu_core::load::Loaded;
 use tuoyu_core::model::{Fee, Institution, RegistrationStatus};
 
 use crate::route::use_address;
+use crate::views::shortlist::StarButton;
 
 #[component]
 pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> impl IntoView {
@@ -52,6 +53,7 @@ pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> i
                     <span>{registration_text(inst)}</span>
                 </p>
             </a>
+            <StarButton id=inst.id.clone() name=inst.name.clone() />
         </li>
     }
 }

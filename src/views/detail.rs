@@ -14,6 +14,7 @@ use crate::data::{use_dataset, DataState};
 use crate::route::{use_address, Step};
 use crate::views::card::{fee_text, registration_text, vacancy_text};
 use crate::views::share::ShareButton;
+use crate::views::shortlist::StarButton;
 use crate::views::status::{DatasetError, Loading, SampleBanner};
 
 #[component]
@@ -21,7 +22,7 @@ pub fn DetailSheet() -> impl IntoView {
     let dataset = use_dataset();
     let address = use_address();
     let id = Memo::new(move |_| address.query.with(|q| q.id.clone().unwrap_or_default()));
-    let close = move |_| address.close_detail();
+    let close = move |_| address.close_sheet(|q| q.id = None);
 
     view! {
         <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="detail-title">
@@ -120,6 +121,7 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
                     "腾讯地图导航"
                 </a>
                 <CopyButton label="复制地址" text=full_address.clone() />
+                <StarButton id=inst.id.clone() name=inst.name.clone() />
                 <ShareButton href=share_href title=inst.name.clone() />
             </div>
             <dl class="facts">
@@ -150,7 +152,7 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
                     view! { <p>"暂无公布的检查结果。"</p> }.into_any()
                 } else {
                     let mut rows = inst.inspections.clone();
-                    rows.sort_by(|a, b| b.date.cmp(&a.date));
+                    rows.sort_by_key(|i| std::cmp::Reverse(i.date));
                     view! {
                         <ul class="inspection-list">
                             {rows.into_iter().map(|i| view! {

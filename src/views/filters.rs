@@ -57,16 +57,24 @@ pub fn Filters() -> impl IntoView {
             || f.radius_m.is_some()
     };
 
+    // The panel shows what most parents use; the rest folds away so the results stay near
+    // the top of a phone screen. It opens by itself when a folded filter is in use.
+    let folded_in_use = move || {
+        address.query.with(|q| {
+            usize::from(q.filter.age.is_some())
+                + q.filter.kinds.len()
+                + usize::from(q.sort != Sort::Default)
+        })
+    };
+    let more_open = folded_in_use() > 0;
+
     view! {
         <section class="filters" aria-label="筛选条件">
             <SearchBox />
             <LocationPicker />
-            <fieldset class="group">
-                <legend>"托育类型（可多选）"</legend>
-                <div class="chips">
-                    {CareType::ALL.into_iter().map(care_chip).collect_view()}
-                </div>
-            </fieldset>
+            <div class="chips" role="group" aria-label="托育类型（可多选）">
+                {CareType::ALL.into_iter().map(care_chip).collect_view()}
+            </div>
             <div class="chips toggles">
                 <button
                     type="button"
@@ -85,12 +93,21 @@ pub fn Filters() -> impl IntoView {
                     "只看有空位"
                 </button>
             </div>
-            <AgePicker />
-            <details class="group more-filters">
-                <summary>"机构类别（可多选）"</summary>
-                <div class="chips">{Kind::ALL.into_iter().map(kind_chip).collect_view()}</div>
-            </details>
-            <div class="row">
+            <details class="group more-filters" open=more_open>
+                <summary>
+                    "更多筛选：月龄、机构类别、排序"
+                    {move || match folded_in_use() {
+                        0 => String::new(),
+                        n => format!("（已选 {n} 项）"),
+                    }}
+                </summary>
+                <AgePicker />
+                <div class="group">
+                    <p class="label">"机构类别（可多选）"</p>
+                    <div class="chips" role="group" aria-label="机构类别">
+                        {Kind::ALL.into_iter().map(kind_chip).collect_view()}
+                    </div>
+                </div>
                 <label class="field">
                     "排序 "
                     <select
@@ -112,21 +129,21 @@ pub fn Filters() -> impl IntoView {
                         <option value="vacancy">"空位由多到少"</option>
                     </select>
                 </label>
-                <Show when=any_filter>
-                    <button
-                        type="button"
-                        class="button link"
-                        on:click=move |_| set(Box::new(|q| {
-                            let near = q.filter.near;
-                            q.filter = Default::default();
-                            q.filter.near = near;
-                            q.sort = Sort::Default;
-                        }))
-                    >
-                        "清除筛选"
-                    </button>
-                </Show>
-            </div>
+            </details>
+            <Show when=any_filter>
+                <button
+                    type="button"
+                    class="button link"
+                    on:click=move |_| set(Box::new(|q| {
+                        let near = q.filter.near;
+                        q.filter = Default::default();
+                        q.filter.near = near;
+                        q.sort = Sort::Default;
+                    }))
+                >
+                    "清除筛选"
+                </button>
+            </Show>
         </section>
     }
 }

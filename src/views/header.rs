@@ -5,6 +5,7 @@ use tuoyu_core::query::{FinderQuery, Page};
 
 use crate::data::{use_dataset, DataState};
 use crate::platform::set_document_title;
+use crate::prefs::use_prefs;
 use crate::route::use_address;
 
 #[component]
@@ -50,6 +51,7 @@ pub fn Header() -> impl IntoView {
             </a>
         }
     };
+    let prefs = use_prefs();
     view! {
         <header class="top">
             <nav class="tabs" aria-label="主要栏目">
@@ -57,6 +59,15 @@ pub fn Header() -> impl IntoView {
                 {tab(Page::Guide, "育儿指南")}
                 {tab(Page::Baby, "我的宝宝")}
             </nav>
+            // One tap from every page, remembered on the phone.
+            <button
+                type="button"
+                class="elder-toggle"
+                aria-pressed=move || prefs.elder.get().to_string()
+                on:click=move |_| prefs.elder.update(|on| *on = !*on)
+            >
+                {move || if prefs.elder.get() { "标准字号" } else { "长辈模式" }}
+            </button>
         </header>
     }
 }

@@ -3,11 +3,14 @@
 
 pub mod baby;
 pub mod card;
+pub mod compare;
 pub mod detail;
 pub mod filters;
 pub mod finder;
 pub mod guide;
 pub mod header;
 pub mod location;
+pub mod map;
 pub mod share;
+pub mod shortlist;
 pub mod status;

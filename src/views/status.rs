@@ -43,12 +43,41 @@ pub fn DatasetError(message: String) -> impl IntoView {
     }
 }
 
+/// A slow network shows that something is happening, and for how long, not a white page.
 #[component]
 pub fn Loading() -> impl IntoView {
+    let waited = RwSignal::new(0u32);
+    let ticker = set_interval_with_handle(
+        move || waited.update(|s| *s += 1),
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(ticker) = ticker {
+            ticker.clear();
+        }
+    });
     view! {
-        <p class="loading" role="status" aria-live="polite">
+        <p class="loading" role="status" aria-live="polite" data-testid="loading">
             "正在加载托育机构名录…"
+            {move || (waited.get() >= 3).then(|| format!("网络较慢，已等待 {} 秒，请稍候。", waited.get()))}
         </p>
+    }
+}
+
+/// The list on screen came from the phone because the network failed.
+#[component]
+pub fn OfflineNotice() -> impl IntoView {
+    let dataset = use_dataset();
+    move || {
+        dataset.offline_copy.get().map(|note| {
+            view! {
+                <div class="notice" role="status" data-testid="offline-copy">
+                    <p>{note}</p>
+                    <button class="button" on:click=move |_| dataset.retry()>"重新联网加载"</button>
+                </div>
+            }
+        })
     }
 }
 
@@ -120,6 +149,23 @@ pub fn DataNotes() -> impl IntoView {
                     <ul class="problems">{problems}</ul>
                 </details>
             </div>
+        })
+    }
+}
+
+/// Saved settings that could not be read and were reset; said once, dismissable.
+#[component]
+pub fn PrefsNotices() -> impl IntoView {
+    let prefs = crate::prefs::use_prefs();
+    move || {
+        let notices = prefs.notices.get();
+        (!notices.is_empty()).then(|| {
+            view! {
+                <div class="notice" role="status" data-testid="prefs-notice">
+                    {notices.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
+                    <button class="button" on:click=move |_| prefs.notices.set(Vec::new())>"知道了"</button>
+                </div>
+            }
         })
     }
 }

@@ -69,10 +69,10 @@ describe('filters through the controls', () => {
     await assertList(page, ids({ puhui: true }));
     await page.getByRole('button', { name: '只看有空位' }).click();
     await assertList(page, ids({ puhui: true, vacant: true }));
+    await page.getByText('更多筛选').click();
     await page.getByLabel('孩子月龄').selectOption('18');
     await page.waitForURL(/age=18/);
     await assertList(page, ids({ puhui: true, vacant: true, age: 18 }));
-    await page.getByText('机构类别').click();
     await page.getByRole('button', { name: '托育机构', exact: true }).click();
     await page.waitForURL(/kind=centre/);
     await assertList(page, ids({ puhui: true, vacant: true, age: 18, kinds: ['centre'] }));
@@ -84,6 +84,7 @@ describe('filters through the controls', () => {
     await tab.page.clock.setFixedTime(new Date('2026-11-28T10:00:00+08:00'));
     await tab.page.goto(`${site.origin}/`);
     await waitForList(tab.page);
+    await tab.page.getByText('更多筛选').click();
     await tab.page.getByLabel('或出生日期').fill('2025-05-20');
     await tab.page.waitForURL(/age=18/);
     assert.ok(!tab.page.url().includes('2025'), 'the birth date stays off the address');

@@ -3,7 +3,6 @@
 //! Run: `cargo run --release -p tuoyu-core --example core_bench`
 
 #[path = "../tests/common/mod.rs"]
-#[allow(dead_code)]
 mod common;
 
 use std::time::Instant;
