@@ -88,3 +88,22 @@ describe('keyboard alone', () => {
     await context.close();
   });
 });
+
+describe('a narrow phone', () => {
+  for (const query of ['', '?id=YC-0007', '?page=guide', '?page=baby&born=2025-05-20', '?compare=YC-0002,YC-0003']) {
+    test(`no horizontal scroll at 320 px on /${query}, and tap targets of at least 44 px`, async () => {
+      const { page, context } = await phonePage(browser);
+      await page.setViewportSize({ width: 320, height: 640 });
+      await page.goto(`${site.origin}/${query}`);
+      await page.waitForSelector('.app main > *, .sheet', { timeout: 20_000 });
+      await page.waitForTimeout(300);
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(widths[0] <= widths[1], `page is ${widths[0]} px wide in a ${widths[1]} px window`);
+      const small = await page.$$eval('.app button, .app .chip, .app .button, .sheet .button', (els) =>
+        els.filter((e) => e.getClientRects().length && e.getBoundingClientRect().height < 44)
+          .map((e) => e.textContent.trim()).slice(0, 5));
+      assert.deepEqual(small, []);
+      await context.close();
+    });
+  }
+});
