@@ -5,8 +5,11 @@ use leptos_router::components::Router;
 use tuoyu_core::query::Page;
 
 use crate::data::provide_dataset;
+use crate::prefs::{provide_prefs, use_prefs};
 use crate::route::{provide_address, use_address};
-use crate::views::{detail::DetailSheet, finder::FinderPage, header::Header, status::QueryNotes};
+use crate::views::compare::CompareSheet;
+use crate::views::status::{PrefsNotices, QueryNotes};
+use crate::views::{detail::DetailSheet, finder::FinderPage, header::Header};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -21,17 +24,28 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     provide_address();
     provide_dataset();
+    crate::first_paint::hand_over();
+    provide_prefs();
+    crate::wechat::share_cards();
     let address = use_address();
+    let prefs = use_prefs();
     let page = Memo::new(move |_| address.query.with(|q| q.page));
     let detail_open = Memo::new(move |_| address.query.with(|q| q.id.is_some()));
+    let compare_open = Memo::new(move |_| {
+        address
+            .query
+            .with(|q| q.id.is_none() && !q.compare.is_empty())
+    });
+    let covered = move || detail_open.get() || compare_open.get();
 
     view! {
-        <div class="app">
+        <div class="app" class:elder=move || prefs.elder.get()>
             <Header />
             <QueryNotes />
+            <PrefsNotices />
             // The list stays mounted under an open institution so that "back" finds it
             // exactly where the parent left it, scroll position included.
-            <main id="main" class="page" inert=move || detail_open.get()>
+            <main id="main" class="page" inert=covered>
                 {move || match page.get() {
                     Page::Finder => view! { <FinderPage /> }.into_any(),
                     Page::Guide => view! { <crate::views::guide::GuidePage /> }.into_any(),
@@ -40,6 +54,9 @@ fn Shell() -> impl IntoView {
             </main>
             <Show when=move || detail_open.get()>
                 <DetailSheet />
+            </Show>
+            <Show when=move || compare_open.get()>
+                <CompareSheet />
             </Show>
         </div>
     }

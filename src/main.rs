@@ -3,10 +3,17 @@
 
 mod app;
 mod data;
+mod first_paint;
+mod guide_data;
+mod map_library;
+mod offline;
 mod platform;
+mod prefs;
 mod route;
 mod views;
+mod wechat;
 
 fn main() {
+    wechat::remember_entry_url();
     leptos::mount::mount_to_body(app::App);
 }

@@ -1,10 +1,11 @@
 //! Leaflet, loaded on demand from the site's own /vendor/ folder, and the few calls of its
 //! marker-cluster plugin that the `leaflet` crate does not bind.
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+
+use crate::platform::load_script;
 
 const STYLES: [&str; 2] = [
     "/vendor/leaflet/leaflet.css",
@@ -39,9 +40,7 @@ pub async fn load() -> Result<(), String> {
     }
     // In order: the plugin extends the `L` that Leaflet defines.
     for src in SCRIPTS {
-        JsFuture::from(script_promise(&document, src))
-            .await
-            .map_err(|_| failed())?;
+        load_script(src).await.map_err(|_| failed())?;
     }
     LOADED.with(|l| l.set(true));
     Ok(())
@@ -49,31 +48,6 @@ pub async fn load() -> Result<(), String> {
 
 fn failed() -> String {
     "地图组件加载失败，请检查网络后重试。机构列表仍可正常使用。".to_string()
-}
-
-fn script_promise(document: &web_sys::Document, src: &'static str) -> Promise {
-    let document = document.clone();
-    Promise::new(&mut |resolve: Function, reject: Function| {
-        let Ok(script) = document.create_element("script") else {
-            let _ = reject.call0(&JsValue::NULL);
-            return;
-        };
-        let _ = script.set_attribute("src", src);
-        let on_load = Closure::once_into_js(move || {
-            let _ = resolve.call0(&JsValue::NULL);
-        });
-        let failed_script = script.clone();
-        let on_error = Closure::once_into_js(move || {
-            // A later attempt adds a fresh element rather than waiting on a dead one.
-            failed_script.remove();
-            let _ = reject.call0(&JsValue::NULL);
-        });
-        let _ = Reflect::set(&script, &"onload".into(), &on_load);
-        let _ = Reflect::set(&script, &"onerror".into(), &on_error);
-        if let Some(body) = document.body() {
-            let _ = body.append_child(&script);
-        }
-    })
 }
 
 #[wasm_bindgen]

@@ -1,5 +1,6 @@
 //! The few browser services the views need, behind plain functions: the clock, GPS, the
-//! clipboard, sharing and the phone's own storage. Failures come back as Chinese messages.
+//! clipboard, sharing, the phone's own storage and on-demand scripts. Failures come back as
+//! Chinese messages.
 
 use chrono::NaiveDate;
 use tuoyu_core::model::LatLng;
@@ -117,6 +118,37 @@ pub fn in_wechat() -> bool {
     web_sys::window()
         .and_then(|w| w.navigator().user_agent().ok())
         .is_some_and(|ua| ua.contains("MicroMessenger"))
+}
+
+/// Runs a classic script from the site (the vendored libraries, which stay out of the wasm and
+/// off the first page load). Resolves when it has run; fails when it cannot be fetched.
+pub async fn load_script(src: &str) -> Result<(), ()> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(())?;
+    let script = document.create_element("script").map_err(|_| ())?;
+    script.set_attribute("src", src).map_err(|_| ())?;
+    let loaded =
+        js_sys::Promise::new(&mut |resolve: js_sys::Function, reject: js_sys::Function| {
+            let on_load = Closure::once_into_js(move || {
+                let _ = resolve.call0(&JsValue::NULL);
+            });
+            let failed_script = script.clone();
+            let on_error = Closure::once_into_js(move || {
+                // A later attempt adds a fresh element rather than waiting on a dead one.
+                failed_script.remove();
+                let _ = reject.call0(&JsValue::NULL);
+            });
+            let _ = js_sys::Reflect::set(&script, &"onload".into(), &on_load);
+            let _ = js_sys::Reflect::set(&script, &"onerror".into(), &on_error);
+        });
+    document
+        .body()
+        .ok_or(())?
+        .append_child(&script)
+        .map_err(|_| ())?;
+    wasm_bindgen_futures::JsFuture::from(loaded)
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
 }
 
 /// Kept on the phone only. Private mode or a full quota just means nothing is remembered.
