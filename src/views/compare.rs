@@ -11,7 +11,7 @@ use tuoyu_core::model::{Institution, LatLng};
 use crate::data::{use_dataset, DataState};
 use crate::route::use_address;
 use crate::views::card::{fee_text, registration_text, vacancy_text};
-use crate::views::status::{DatasetError, Loading};
+use crate::views::status::{DatasetError, Loading, SampleBanner};
 
 #[component]
 pub fn CompareSheet() -> impl IntoView {
@@ -24,6 +24,7 @@ pub fn CompareSheet() -> impl IntoView {
                     "‹ 返回"
                 </button>
             </div>
+            <SampleBanner />
             {move || match dataset.state.get() {
                 DataState::Loading => view! { <Loading /> }.into_any(),
                 DataState::Failed(message) => view! { <DatasetError message /> }.into_any(),

@@ -34,6 +34,7 @@ describe('shortlist and compare', () => {
     await page.getByRole('checkbox', { name: c.name }).check();
     await page.getByRole('button', { name: /并排对比所选/ }).click();
     await page.waitForURL(new RegExp(`compare=${a.id}(%2C|,)${c.id}`));
+    assert.ok(await page.isVisible('.sheet [data-testid="sample-banner"]'), 'sample data says so here too');
     const table = page.getByTestId('compare');
     const text = await table.textContent();
     for (const inst of [a, c]) assert.ok(text.includes(inst.name));
