@@ -1,21 +1,17 @@
 // Accessibility on every view: axe-core (vendored from npm) finds no serious or critical
 // violation, and the finder works from the keyboard alone with a visible focus.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, phonePage, startSite, waitForList } from './harness.mjs';
+import { phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
 import { repoRoot } from './server.mjs';
 
 const AXE = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 let browser;
 let site;
-before(async () => {
-  browser = await launch();
-  site = await startSite();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
+useBrowserAndSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 async function axe(page) {

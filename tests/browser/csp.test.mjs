@@ -1,19 +1,15 @@
 // The Content-Security-Policy written at build time: the app runs under it (so Trunk's loader
 // and our inline checks are allowed by hash), and a script injected into the page does not.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, phonePage, resultCount, startSite, waitForList } from './harness.mjs';
+import { phonePage, resultCount, useBrowserAndSite, waitForList } from './harness.mjs';
 import { fixturesDir, startServer } from './server.mjs';
 
 let browser;
 let site;
-before(async () => {
-  browser = await launch();
-  site = await startSite();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
+useBrowserAndSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 test('the page carries a policy that allows only its own scripts, and the app runs', async () => {

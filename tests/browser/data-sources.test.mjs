@@ -1,21 +1,17 @@
 // Bad input: unusable files, bad records, hostile strings, and links that point the app at
 // somebody else's data. Each must give a clear message or the good records, never a blank page.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, phonePage, resultCount, resultIds, startSite, waitForList } from './harness.mjs';
+import { phonePage, resultCount, resultIds, useBrowserAndSite, waitForList } from './harness.mjs';
 import { expectedIds, readDataset } from './oracle.mjs';
 import { fixturesDir, startServer } from './server.mjs';
 
 let browser;
 let site;
-before(async () => {
-  browser = await launch();
-  site = await startSite();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
+useBrowserAndSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 async function open(query) {

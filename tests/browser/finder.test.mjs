@@ -1,22 +1,17 @@
 // The finder as a parent uses it: every filter through the controls and through the address,
 // distance, the detail page and back, reload, and shared links.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateDataset, launch, phonePage, resultCount, resultIds, startSite, waitForList } from './harness.mjs';
+import { generateDataset, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList } from './harness.mjs';
 import { expectedIds, listed, readDataset } from './oracle.mjs';
 
 const data = readDataset();
 const ids = (f) => expectedIds(data, f).map((r) => r.id);
 let browser;
 let site;
-
-before(async () => {
-  browser = await launch();
-  site = await startSite();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
+useBrowserAndSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 async function open(query = '', options) {

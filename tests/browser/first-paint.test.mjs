@@ -1,23 +1,18 @@
 // The list written into the page at build time (crates/site): the first paint while the wasm is
 // still on its way, handed over to the app without a blank frame, and the whole page on an
 // engine that cannot run the app.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, phonePage, startSite } from './harness.mjs';
+import { phonePage, useBrowserAndSite } from './harness.mjs';
 import { listed, readDataset } from './oracle.mjs';
 
 const data = readDataset();
 const names = listed(data).map((i) => i.name);
 let browser;
 let site;
-
-before(async () => {
-  browser = await launch();
-  site = await startSite();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
+useBrowserAndSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 const visible = (page, selector) => page.locator(selector).first().isVisible();

@@ -1,11 +1,11 @@
 // The guide and "my child's plan" as a parent uses them: the index by topic and age band,
 // an article with its sources, search, loading only when opened, reading offline after a
 // reload, and the plan for a fixed birth date on a fixed day.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, phonePage, startSite, waitForList } from './harness.mjs';
+import { phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
 import { distDir } from './server.mjs';
 
 const guide = JSON.parse(readFileSync(join(distDir, 'guide.json'), 'utf8'));
@@ -28,14 +28,9 @@ const textOf = (a) =>
 
 let browser;
 let site;
-
-before(async () => {
-  browser = await launch();
-  site = await startSite();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
+useBrowserAndSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 async function open(query, { clock = false } = {}) {

@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, at a
 // phone's viewport, against the release dist/ served on loopback.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -81,4 +82,22 @@ export async function resultIds(page) {
 export async function resultCount(page) {
   const text = await page.textContent('[data-testid="result-count"]');
   return Number(text.match(/\d+/)[0]);
+}
+
+/**
+ * One Chromium and one site server per test file: started before its tests, closed after.
+ * `ready(browser, site)` hands them to the file.
+ */
+export function useBrowserAndSite(ready) {
+  let browser;
+  let site;
+  before(async () => {
+    browser = await launch();
+    site = await startSite();
+    ready(browser, site);
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
 }

@@ -1,20 +1,16 @@
 // What a parent keeps and what happens when things go wrong: the shortlist and comparison,
 // 长辈模式, damaged saved state, and a dead network after a good visit.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, phonePage, resultCount, startSite, waitForList } from './harness.mjs';
+import { phonePage, resultCount, useBrowserAndSite, waitForList } from './harness.mjs';
 import { listed, readDataset } from './oracle.mjs';
 
 const data = readDataset();
 let browser;
 let site;
-before(async () => {
-  browser = await launch();
-  site = await startSite();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
+useBrowserAndSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 describe('shortlist and compare', () => {

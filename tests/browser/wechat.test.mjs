@@ -2,9 +2,9 @@
 // WeChat, the page signs its address at the deployment's endpoint, configures the vendored SDK
 // and keeps the card in step with the page; switched off, or in another browser, nothing of
 // WeChat's is requested. The SDK is a stand-in: the real one would talk to Tencent.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WECHAT_ANDROID_UA, launch, phonePage, resultCount, startSite, waitForList } from './harness.mjs';
+import { WECHAT_ANDROID_UA, phonePage, resultCount, useBrowserAndSite, waitForList } from './harness.mjs';
 import { readDataset } from './oracle.mjs';
 
 const WECHAT_IPHONE_UA =
@@ -37,13 +37,9 @@ const fakeWx = (shape) => `(function () {
 
 let browser;
 let site;
-before(async () => {
-  browser = await launch();
-  site = await startSite();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
+useBrowserAndSite((b, s) => {
+  browser = b;
+  site = s;
 });
 
 /**
