@@ -8,14 +8,12 @@ use tuoyu_core::distance::{distance_m, format_distance};
 use tuoyu_core::load::Loaded;
 use tuoyu_core::model::{Institution, LatLng};
 
-use crate::data::{use_dataset, DataState};
 use crate::route::use_address;
 use crate::views::card::{fee_text, registration_text, vacancy_text};
-use crate::views::status::{DatasetError, Loading, SampleBanner};
+use crate::views::status::{with_dataset, SampleBanner};
 
 #[component]
 pub fn CompareSheet() -> impl IntoView {
-    let dataset = use_dataset();
     let address = use_address();
     view! {
         <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="compare-title">
@@ -25,11 +23,7 @@ pub fn CompareSheet() -> impl IntoView {
                 </button>
             </div>
             <SampleBanner />
-            {move || match dataset.state.get() {
-                DataState::Loading => view! { <Loading /> }.into_any(),
-                DataState::Failed(message) => view! { <DatasetError message /> }.into_any(),
-                DataState::Ready(loaded) => view! { <CompareTable loaded /> }.into_any(),
-            }}
+            {with_dataset(|loaded| view! { <CompareTable loaded /> }.into_any())}
         </div>
     }
 }

@@ -10,16 +10,14 @@ use tuoyu_core::links::{amap_marker, tel_href, tencent_marker};
 use tuoyu_core::load::Loaded;
 use tuoyu_core::model::Institution;
 
-use crate::data::{use_dataset, DataState};
 use crate::route::{use_address, Step};
 use crate::views::card::{fee_text, registration_text, vacancy_text};
 use crate::views::share::ShareButton;
 use crate::views::shortlist::StarButton;
-use crate::views::status::{DatasetError, Loading, SampleBanner};
+use crate::views::status::{with_dataset, SampleBanner};
 
 #[component]
 pub fn DetailSheet() -> impl IntoView {
-    let dataset = use_dataset();
     let address = use_address();
     let id = Memo::new(move |_| address.query.with(|q| q.id.clone().unwrap_or_default()));
     let close = move |_| address.close_sheet(|q| q.id = None);
@@ -32,17 +30,13 @@ pub fn DetailSheet() -> impl IntoView {
                 </button>
             </div>
             <SampleBanner />
-            {move || match dataset.state.get() {
-                DataState::Loading => view! { <Loading /> }.into_any(),
-                DataState::Failed(message) => view! { <DatasetError message /> }.into_any(),
-                DataState::Ready(loaded) => {
-                    let wanted = id.get();
-                    match loaded.dataset.institutions.iter().position(|i| i.id == wanted) {
-                        Some(index) => view! { <Detail loaded index /> }.into_any(),
-                        None => view! { <NotFound /> }.into_any(),
-                    }
+            {with_dataset(move |loaded| {
+                let wanted = id.get();
+                match loaded.dataset.institutions.iter().position(|i| i.id == wanted) {
+                    Some(index) => view! { <Detail loaded index /> }.into_any(),
+                    None => view! { <NotFound /> }.into_any(),
                 }
-            }}
+            })}
         </div>
     }
 }

@@ -7,13 +7,12 @@ use tuoyu_core::filter::{find, Hit};
 use tuoyu_core::load::Loaded;
 use tuoyu_core::query::View;
 
-use crate::data::{use_dataset, DataState};
 use crate::route::{use_address, Step};
 use crate::views::card::ResultCard;
 use crate::views::filters::Filters;
 use crate::views::map::MapView;
 use crate::views::shortlist::Shortlist;
-use crate::views::status::{DataNotes, DatasetError, Loading, OfflineNotice, SampleBanner};
+use crate::views::status::{with_dataset, DataNotes, OfflineNotice, SampleBanner};
 
 /// Cards drawn at first; the contract asks for at least 20 without scrolling or "more", and a
 /// phone should not build thousands of cards nobody scrolls to.
@@ -21,16 +20,11 @@ const FIRST_BATCH: usize = 24;
 
 #[component]
 pub fn FinderPage() -> impl IntoView {
-    let dataset = use_dataset();
     view! {
         <SampleBanner />
         <OfflineNotice />
         <Filters />
-        {move || match dataset.state.get() {
-            DataState::Loading => view! { <Loading /> }.into_any(),
-            DataState::Failed(message) => view! { <DatasetError message /> }.into_any(),
-            DataState::Ready(loaded) => view! { <Results loaded /> }.into_any(),
-        }}
+        {with_dataset(|loaded| view! { <Results loaded /> }.into_any())}
     }
 }
 

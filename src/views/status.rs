@@ -29,6 +29,19 @@ pub fn QueryNotes() -> impl IntoView {
     }
 }
 
+/// What every view that shows institutions draws for the dataset's state: progress while it
+/// loads, the error with a retry when it cannot be used, and `ready`'s view once it is there.
+pub fn with_dataset(
+    ready: impl Fn(std::sync::Arc<tuoyu_core::load::Loaded>) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let dataset = use_dataset();
+    move || match dataset.state.get() {
+        DataState::Loading => view! { <Loading /> }.into_any(),
+        DataState::Failed(message) => view! { <DatasetError message /> }.into_any(),
+        DataState::Ready(loaded) => ready(loaded),
+    }
+}
+
 #[component]
 pub fn DatasetError(message: String) -> impl IntoView {
     let dataset = use_dataset();
