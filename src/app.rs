@@ -37,8 +37,18 @@ fn Shell() -> impl IntoView {
             .with(|q| q.id.is_none() && !q.compare.is_empty())
     });
     let covered = move || detail_open.get() || compare_open.get();
+    let language = Memo::new(move |_| {
+        prefs
+            .language
+            .get()
+            .unwrap_or_else(crate::lang::browser_language)
+    });
 
-    view! {
+    // Everything below is drawn again when the language changes (see lang.rs); what the parent
+    // chose lives in the address and the settings, so nothing is lost.
+    move || {
+        crate::lang::set_current(language.get());
+        view! {
         <div class="app" class:elder=move || prefs.elder.get()>
             <Header />
             <QueryNotes />
@@ -59,5 +69,6 @@ fn Shell() -> impl IntoView {
                 <CompareSheet />
             </Show>
         </div>
+        }
     }
 }

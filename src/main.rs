@@ -5,6 +5,7 @@ mod app;
 mod data;
 mod first_paint;
 mod guide_data;
+mod lang;
 mod map_library;
 mod offline;
 mod platform;
@@ -12,6 +13,9 @@ mod prefs;
 mod route;
 mod views;
 mod wechat;
+
+// The `i18n` module leptos_i18n generates from locales/ (build.rs).
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 fn main() {
     wechat::remember_entry_url();

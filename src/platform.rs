@@ -178,6 +178,16 @@ pub fn set_document_title(title: &str) {
     }
 }
 
+/// `<html lang>`, so that screen readers read the interface in its language.
+pub fn set_document_language(lang: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang);
+    }
+}
+
 pub fn history_back() {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.back();

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use tuoyu_core::language::Language;
+
 use crate::platform::saved;
 
 const SETTINGS_KEY: &str = "tuoyu.settings.v1";
@@ -13,11 +15,17 @@ const MAX_STARS: usize = 50;
 #[derive(Serialize, Deserialize, Default, Clone, PartialEq)]
 struct Settings {
     elder: bool,
+    /// The interface language the parent chose; absent (also in settings saved before there
+    /// was a choice) means "as the browser prefers".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lang: Option<String>,
 }
 
 #[derive(Clone, Copy)]
 pub struct Prefs {
     pub elder: RwSignal<bool>,
+    /// `None` until the parent picks a language: the browser's is used.
+    pub language: RwSignal<Option<Language>>,
     pub stars: RwSignal<Vec<String>>,
     /// Things that had to be reset, said once to the parent.
     pub notices: RwSignal<Vec<String>>,
@@ -54,6 +62,7 @@ pub fn provide_prefs() {
         .collect();
     let prefs = Prefs {
         elder: RwSignal::new(settings.elder),
+        language: RwSignal::new(settings.lang.as_deref().and_then(Language::parse)),
         stars: RwSignal::new(stars),
         notices: RwSignal::new(notices),
     };
@@ -64,6 +73,7 @@ pub fn provide_prefs() {
             SETTINGS_KEY,
             &Settings {
                 elder: prefs.elder.get(),
+                lang: prefs.language.get().map(|l| l.code().to_owned()),
             },
         )
     });

@@ -1,9 +1,12 @@
 //! The top bar: which part of the app the parent is in, and the dataset's name.
 
 use leptos::prelude::*;
+use tuoyu_core::language::Language;
 use tuoyu_core::query::{FinderQuery, Page};
 
 use crate::data::{use_dataset, DataState};
+use crate::i18n::*;
+use crate::lang;
 use crate::platform::set_document_title;
 use crate::prefs::use_prefs;
 use crate::route::use_address;
@@ -34,7 +37,7 @@ pub fn Header() -> impl IntoView {
     Effect::new(move |_| {
         let title = title.get();
         set_document_title(if title.is_empty() {
-            "托育机构查询"
+            td_string!(lang::current(), app.app_name)
         } else {
             &title
         });
@@ -52,12 +55,13 @@ pub fn Header() -> impl IntoView {
         }
     };
     let prefs = use_prefs();
+    let locale = lang::current();
     view! {
         <header class="top">
-            <nav class="tabs" aria-label="主要栏目">
-                {tab(Page::Finder, "找托育")}
-                {tab(Page::Guide, "育儿指南")}
-                {tab(Page::Baby, "我的宝宝")}
+            <nav class="tabs" aria-label=td_string!(locale, app.tabs_label)>
+                {tab(Page::Finder, td_string!(locale, app.tab_finder))}
+                {tab(Page::Guide, td_string!(locale, app.tab_guide))}
+                {tab(Page::Baby, td_string!(locale, app.tab_baby))}
             </nav>
             // One tap from every page, remembered on the phone.
             <button
@@ -66,8 +70,35 @@ pub fn Header() -> impl IntoView {
                 aria-pressed=move || prefs.elder.get().to_string()
                 on:click=move |_| prefs.elder.update(|on| *on = !*on)
             >
-                {move || if prefs.elder.get() { "标准字号" } else { "长辈模式" }}
+                {move || if prefs.elder.get() {
+                    td_string!(locale, app.elder_off)
+                } else {
+                    td_string!(locale, app.elder_on)
+                }}
             </button>
+            <LanguageSwitch />
         </header>
+    }
+}
+
+/// The other language, named in itself so a parent who cannot read the current one finds it.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let prefs = use_prefs();
+    let locale = lang::current();
+    let other = match lang::language(locale) {
+        Language::Chinese => Language::English,
+        Language::English => Language::Chinese,
+    };
+    view! {
+        <button
+            type="button"
+            class="language-switch"
+            lang=other.html_lang()
+            aria-label=td_string!(locale, app.language_switch_label)
+            on:click=move |_| prefs.language.set(Some(other))
+        >
+            {td_string!(locale, app.language_switch)}
+        </button>
     }
 }

@@ -7,6 +7,7 @@ pub mod age;
 pub mod coords;
 pub mod distance;
 pub mod filter;
+pub mod language;
 pub mod links;
 pub mod load;
 pub mod model;
