@@ -4,6 +4,11 @@
 //
 //   trunk build --release && node scripts/bench.mjs [--runs N] [--sizes 1000,10000,100000]
 //                                                   [--no-native] [--out docs/performance.md]
+//   node scripts/bench.mjs --interactions-only [--sizes 1000] [--cpu 4] [--reps 8]
+//
+// --interactions-only runs just the synthetic datasets' load and interaction rows (no cold
+// loads, no native core, docs/performance.md untouched) and prints each row and a summary; with
+// TUOYU_DIST=/some/dist it measures another build, for comparing a change quickly.
 //
 // Mobile profile: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, CPU slowed 4x through the
 // DevTools protocol. Every load is cold (a new browser context). Times are milliseconds from
@@ -25,6 +30,9 @@ const opt = (name, fallback) => {
 const RUNS = Number(opt('--runs', 5));
 const SIZES = opt('--sizes', '1000,10000,100000').split(',').map(Number);
 const OUT = opt('--out', join(repoRoot, 'docs', 'performance.md'));
+const ONLY_INTERACTIONS = args.includes('--interactions-only');
+const CPUS = opt('--cpu', '1,4').split(',').map(Number);
+const REPS = opt('--reps', null);
 const MOBILE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 
 if (!existsSync(join(distDir, 'index.html'))) {
@@ -132,7 +140,7 @@ function criticalPath(load) {
 console.log(`benchmark of ${distDir} on ${server.origin}`);
 const results = { runs: RUNS, sizes: SIZES, loads: {}, datasets: [] };
 
-for (const [name, profile] of [['mobile', { network: MOBILE, cpu: 4 }], ['unthrottled', {}]]) {
+for (const [name, profile] of ONLY_INTERACTIONS ? [] : [['mobile', { network: MOBILE, cpu: 4 }], ['unthrottled', {}]]) {
   const loads = [];
   for (let i = 0; i < RUNS; i++) loads.push(await loadOnce(profile));
   const pick = (k) => median(loads.map((l) => l.t[k]).filter((v) => v != null));
@@ -148,7 +156,7 @@ for (const [name, profile] of [['mobile', { network: MOBILE, cpu: 4 }], ['unthro
 }
 
 for (const n of SIZES) {
-  for (const cpu of [1, 4]) {
+  for (const cpu of CPUS) {
     const tab = await coldTab({ cpu });
     const url = `/?data=/generated/synthetic-${n}.json`;
     await tab.page.goto(`${server.origin}${url}`);
@@ -164,7 +172,7 @@ for (const n of SIZES) {
     };
     if (!error) {
       // Fewer repeats at 100,000: each one is slow, and the point is whether it stays usable.
-      const reps = n >= 100_000 ? 2 : 4;
+      const reps = REPS ? Number(REPS) : n >= 100_000 ? 2 : 4;
       row.chip = await interact(tab.page, 'chip', reps);
       row.type = await interact(tab.page, 'type', reps);
     }
@@ -177,6 +185,20 @@ for (const n of SIZES) {
 const chromium = browser.version();
 await browser.close().catch(() => {});
 await server.close();
+
+if (ONLY_INTERACTIONS) {
+  const mid = (xs) => Math.round(median(xs.filter((v) => v != null)) ?? 0);
+  for (const r of results.datasets) {
+    if (!r.chip) continue;
+    console.log(
+      `${r.n} @${r.cpu}x  load ${Math.round(r.load)} ms  chip next paint median ${mid(r.chip.nextPaint)} ` +
+        `worst ${Math.round(r.chip.worstNextPaint)}, event median ${mid(r.chip.eventTiming)}  ` +
+        `typing next paint median ${mid(r.type.nextPaint)} worst ${Math.round(r.type.worstNextPaint)}, ` +
+        `event median ${mid(r.type.eventTiming)}`,
+    );
+  }
+  process.exit(0);
+}
 
 results.wasm = results.firstView.find((r) => r.path.endsWith('.wasm'));
 results.machine = {
