@@ -188,6 +188,14 @@ pub fn set_document_language(lang: &str) {
     }
 }
 
+/// Runs `f` in a task of its own just after the next frame has been painted: work that can
+/// wait a moment does not hold up the frame that answers the parent.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
+    });
+}
+
 pub fn history_back() {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.back();

@@ -1,29 +1,49 @@
 //! The address is the app's state: every choice is read from and written to the query string,
 //! so a link sent to family opens the same list, and "back" works.
+//!
+//! A filter change is shown at once and reaches the address bar just after the frame that
+//! shows it (while typing, once the typing pauses): on a slow phone, writing the address
+//! (`history.replaceState` and the router's bookkeeping) costs more than drawing the change,
+//! and the parent should not wait for it. Back, forward and links still go through the address.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_url};
 use leptos_router::NavigateOptions;
 use tuoyu_core::query::FinderQuery;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::platform::today;
+use crate::platform::{after_paint, today};
 
 type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 
+/// While typing, the address follows once the parent has paused this long.
+const TYPING_PAUSE: Duration = Duration::from_millis(300);
+
 #[derive(Clone, Copy)]
 pub struct Address {
+    /// What the page shows: the address as the parent last set it.
     pub query: Memo<FinderQuery>,
+    /// What the address bar says; it follows `query` a moment after each filter change.
+    pub in_bar: Memo<FinderQuery>,
+    shown: RwSignal<FinderQuery>,
     path: Memo<String>,
     // Captured once: event handlers run outside the component tree, where context is gone.
     navigate: StoredValue<Navigate, LocalStorage>,
     // Whether the open institution was reached from the list in this visit: then "back" is the
     // browser's back, which returns to the very list entry; after a shared link it is not.
     opened_from_list: StoredValue<bool>,
+    /// The address bar is behind `shown`: the number of the write that will catch it up, so
+    /// that an earlier timer, or one whose write was done or dropped meanwhile, does nothing.
+    waiting: StoredValue<Option<u64>>,
+    tickets: StoredValue<u64>,
 }
 
 pub fn provide_address() {
     let url = use_url();
-    let query = Memo::new(move |_| {
+    let in_bar = Memo::new(move |_| {
         url.with(|url| {
             let pairs: Vec<(String, String)> = form_urlencoded::parse(url.search().as_bytes())
                 .into_owned()
@@ -34,14 +54,55 @@ pub fn provide_address() {
             )
         })
     });
+    let shown = RwSignal::new(in_bar.get_untracked());
+    let query = Memo::new(move |_| shown.get());
     let path = Memo::new(move |_| url.with(|url| url.path().to_string()));
     let navigate: Navigate = Box::new(use_navigate());
-    provide_context(Address {
+    let address = Address {
         query,
+        in_bar,
+        shown,
         path,
         navigate: StoredValue::new_local(navigate),
         opened_from_list: StoredValue::new(false),
+        waiting: StoredValue::new(None),
+        tickets: StoredValue::new(0),
+    };
+    // The address bar moved without us: back, forward, or a link the router followed. That is
+    // the parent's latest choice, and a write still waiting belonged to the entry they left.
+    // (Our own writes arrive here too, and then match what is shown.)
+    Effect::new(move |_| {
+        let from_bar = in_bar.get();
+        address.waiting.set_value(None);
+        if shown.with_untracked(|q| *q != from_bar) {
+            shown.set(from_bar);
+        }
     });
+    // A link is about to be followed by the router: the entry it leaves gets the latest choice
+    // first, so that "back" finds it. Before any handler, hence the capture phase.
+    on_window("click", true, move |ev| {
+        let on_link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .is_some();
+        if on_link {
+            address.write_now();
+        }
+    });
+    // Leaving or reloading the page keeps the latest choice in its entry.
+    on_window("pagehide", false, move |_| address.write_now());
+    provide_context(address);
+}
+
+/// A listener on the window for the app's lifetime.
+fn on_window(event: &str, capture: bool, handler: impl Fn(web_sys::Event) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let handler = Closure::<dyn Fn(web_sys::Event)>::new(handler).into_js_value();
+    let _ =
+        window.add_event_listener_with_callback_and_bool(event, handler.unchecked_ref(), capture);
 }
 
 pub fn use_address() -> Address {
@@ -53,6 +114,8 @@ pub fn use_address() -> Address {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     Replace,
+    /// Replaces the entry like `Replace`, once the typing pauses.
+    Typing,
     Push,
 }
 
@@ -65,7 +128,7 @@ impl Address {
 
     /// Changes the query with `change` and navigates there.
     pub fn update(&self, step: Step, change: impl FnOnce(&mut FinderQuery)) {
-        let mut next = self.query.get_untracked();
+        let mut next = self.shown.get_untracked();
         next.notes.clear();
         change(&mut next);
         self.go(step, &next);
@@ -87,9 +150,56 @@ impl Address {
     }
 
     pub fn go(&self, step: Step, query: &FinderQuery) {
+        let this = *self;
+        if step == Step::Push {
+            // The entry the parent leaves keeps their latest choice, for "back".
+            self.write_now();
+        }
+        if self.shown.with_untracked(|q| q != query) {
+            self.shown.set(query.clone());
+        }
+        match step {
+            Step::Push => self.write(query, false),
+            Step::Replace => {
+                let ticket = self.wait();
+                // After the frame that shows the change has been painted, and after what that
+                // frame left for later (the rest of the list, which was queued first): when
+                // the address says a filter is on, its list is all there.
+                after_paint(move || set_timeout(move || this.write_if(ticket), Duration::ZERO));
+            }
+            Step::Typing => {
+                let ticket = self.wait();
+                set_timeout(move || this.write_if(ticket), TYPING_PAUSE);
+            }
+        }
+    }
+
+    /// Notes that the address bar is behind, and returns the number of the write to come.
+    fn wait(&self) -> u64 {
+        let ticket = self.tickets.get_value() + 1;
+        self.tickets.set_value(ticket);
+        self.waiting.set_value(Some(ticket));
+        ticket
+    }
+
+    fn write_if(&self, ticket: u64) {
+        if self.waiting.get_value() == Some(ticket) {
+            self.write_now();
+        }
+    }
+
+    /// Catches the address bar up with what is shown, if it is behind.
+    pub fn write_now(&self) {
+        if self.waiting.get_value().is_some() {
+            self.waiting.set_value(None);
+            self.write(&self.shown.get_untracked(), true);
+        }
+    }
+
+    fn write(&self, query: &FinderQuery, replace: bool) {
         let href = self.href(query);
         let options = NavigateOptions {
-            replace: step == Step::Replace,
+            replace,
             // The list keeps its place: only a page change starts at the top.
             scroll: false,
             ..Default::default()

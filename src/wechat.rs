@@ -96,10 +96,12 @@ pub fn share_cards() {
     let dataset = use_dataset();
     // An effect rather than a memo of the card: the card is cheap to redo, and a memo's
     // machinery for one more type would weigh on every parent's download.
+    // The card describes the address WeChat shares, which follows a filter change a moment
+    // after the list does (route.rs).
     Effect::new(move |_| {
         want(
             address
-                .query
+                .in_bar
                 .with(|q| dataset.state.with(|d| card_for(q, d))),
         )
     });

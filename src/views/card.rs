@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use tuoyu_core::distance::format_distance;
 use tuoyu_core::load::Loaded;
 use tuoyu_core::model::{Fee, Institution, RegistrationStatus};
+use tuoyu_core::query::FinderQuery;
 
-use crate::route::use_address;
+use crate::route::{use_address, Step};
 use crate::views::shortlist::StarButton;
 
 #[component]
@@ -16,12 +17,24 @@ pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> i
     let address = use_address();
     let inst: &Institution = &loaded.dataset.institutions[index];
     let id = inst.id.clone();
+    // The link is the institution's own page (what a long press copies); a tap opens it over
+    // the list with the filters as they are by then, so that "back" finds the same list.
     let href = address.query.with_untracked(|q| {
-        let mut next = q.clone();
-        next.id = Some(id.clone());
-        next.notes.clear();
-        address.href(&next)
+        address.href(&FinderQuery {
+            data: q.data.clone(),
+            id: Some(id.clone()),
+            ..Default::default()
+        })
     });
+    let open = move |ev: web_sys::MouseEvent| {
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        ev.prevent_default();
+        address.note_opened_from_list();
+        let id = id.clone();
+        address.update(Step::Push, move |q| q.id = Some(id));
+    };
     let preferred = address.query.with_untracked(|q| q.filter.types.clone());
     let fee = inst
         .main_fee(&preferred)
@@ -35,7 +48,7 @@ pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> i
 
     view! {
         <li class="card" data-testid="result" data-id=inst.id.clone()>
-            <a class="card-link" href=href data-noscroll on:click=move |_| address.note_opened_from_list()>
+            <a class="card-link" href=href on:click=open>
                 <h2 class="card-name">{inst.name.clone()}</h2>
                 <p class="card-meta">
                     <span class="kind">{inst.kind.label()}</span>

@@ -173,9 +173,7 @@ fn SearchBox() -> impl IntoView {
     });
     let apply = move |value: String| {
         text.set(value.clone());
-        address.update(Step::Replace, move |q| {
-            q.filter.q = value.trim().to_string()
-        });
+        address.update(Step::Typing, move |q| q.filter.q = value.trim().to_string());
     };
     view! {
         <label class="search">

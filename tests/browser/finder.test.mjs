@@ -168,6 +168,36 @@ describe('a long list', () => {
   });
 });
 
+describe('a long list answering a change', () => {
+  test('typing, then opening an institution at once, keeps the search for back and forward', async () => {
+    const { page, context } = await open();
+    const word = data.institutions[3].address.slice(5, 8);
+    const expected = ids({ q: word });
+    const box = page.getByPlaceholder('搜索机构名称或地址');
+    await box.fill(word);
+    await assertList(page, expected);
+    // The address follows the typing once it pauses; the tap comes before that.
+    const first = page.getByTestId('result').first();
+    const id = await first.getAttribute('data-id');
+    const link = first.getByRole('link');
+    assert.equal(await link.getAttribute('href'), `/?id=${id}`, 'a long press copies the institution’s own page');
+    await link.click();
+    await page.waitForURL(new RegExp(`id=${id}`));
+    assert.equal(new URL(page.url()).searchParams.get('q'), word);
+    await page.goBack();
+    await page.waitForURL((u) => !u.searchParams.has('id'));
+    assert.equal(new URL(page.url()).searchParams.get('q'), word);
+    assert.equal(await box.inputValue(), word);
+    await assertList(page, expected);
+    await page.goForward();
+    await page.waitForURL(new RegExp(`id=${id}`));
+    await page.goBack();
+    await page.waitForURL((u) => !u.searchParams.has('id'));
+    await assertList(page, expected);
+    await context.close();
+  });
+});
+
 describe('where the parent is', () => {
   test('granted GPS fills near and sorts by distance', async () => {
     const here = { latitude: 23.7431, longitude: 114.6972 };
