@@ -7,6 +7,7 @@ use tuoyu_core::filter::{find, Hit};
 use tuoyu_core::load::Loaded;
 use tuoyu_core::query::View;
 
+use crate::platform::after_paint;
 use crate::route::{use_address, Step};
 use crate::views::card::ResultCard;
 use crate::views::filters::Filters;
@@ -17,6 +18,11 @@ use crate::views::status::{with_dataset, DataNotes, OfflineNotice, SampleBanner}
 /// Cards drawn at first; the contract asks for at least 20 without scrolling or "more", and a
 /// phone should not build thousands of cards nobody scrolls to.
 const FIRST_BATCH: usize = 24;
+
+/// Cards drawn in the frame that answers a new search: a phone screen's worth (a card is at
+/// least 130 px tall on an 844 px screen). The rest of the batch follows once that frame has
+/// been painted, so that a chip or a letter is answered at once on a slow phone.
+const FIRST_SCREEN: usize = 7;
 
 #[component]
 pub fn FinderPage() -> impl IntoView {
@@ -31,22 +37,30 @@ pub fn FinderPage() -> impl IntoView {
 #[derive(Clone, PartialEq)]
 struct Shown {
     hits: Vec<(usize, Option<u32>)>,
+    /// Goes up whenever the hits change, so the list can tell a new answer from the last one.
+    search: u32,
 }
 
 #[component]
 fn Results(loaded: Arc<Loaded>) -> impl IntoView {
     let address = use_address();
     let data = loaded.clone();
-    let hits = Memo::new(move |_| {
-        let hits: Vec<Hit> = address
-            .query
-            .with(|q| find(&data.dataset, &q.filter, q.sort));
-        // Distances are compared to the metre so that a memo of floats still settles.
-        Shown {
-            hits: hits
+    // Only what shapes the list: opening an institution or the map does not search again.
+    let search = Memo::new(move |_| address.query.with(|q| (q.filter.clone(), q.sort)));
+    let hits = Memo::new(move |previous: Option<&Shown>| {
+        let hits: Vec<(usize, Option<u32>)> = search.with(|(filter, sort)| {
+            find(&data.dataset, filter, *sort)
                 .into_iter()
-                .map(|h| (h.index, h.distance_m.map(|d| d.round() as u32)))
-                .collect(),
+                // Distances are compared to the metre so that a memo of floats still settles.
+                .map(|h: Hit| (h.index, h.distance_m.map(|d| d.round() as u32)))
+                .collect()
+        });
+        match previous {
+            Some(previous) if previous.hits == hits => previous.clone(),
+            _ => Shown {
+                hits,
+                search: previous.map_or(0, |p| p.search.wrapping_add(1)),
+            },
         }
     });
     let total = move || hits.with(|h| h.hits.len());
@@ -76,18 +90,48 @@ fn Results(loaded: Arc<Loaded>) -> impl IntoView {
 
 #[component]
 fn ResultList(loaded: Arc<Loaded>, hits: Memo<Shown>) -> impl IntoView {
-    let shown_limit = RwSignal::new(FIRST_BATCH);
-    // A new search starts from the first batch again.
+    let current = move || hits.with(|h| h.search);
+    // How far "more" has opened the list, and in which search: a new one starts again from
+    // the first batch.
+    let more = RwSignal::new((hits.with_untracked(|h| h.search), FIRST_BATCH));
+    let limit = move || {
+        let (search, limit) = more.get();
+        if search == current() {
+            limit
+        } else {
+            FIRST_BATCH
+        }
+    };
+    // The search whose whole batch may be drawn. The list's first answer is drawn whole (it
+    // replaces the page's first paint); a later one draws a screenful first and the rest once
+    // that frame is painted.
+    let whole = RwSignal::new(hits.with_untracked(|h| h.search));
     Effect::new(move |_| {
-        hits.track();
-        shown_limit.set(FIRST_BATCH);
+        let search = current();
+        if whole.get_untracked() != search {
+            after_paint(move || whole.set(search));
+        }
     });
     let total = move || hits.with(|h| h.hits.len());
     let visible = move || {
-        let limit = shown_limit.get();
-        hits.with(|h| h.hits.iter().take(limit).copied().collect::<Vec<_>>())
+        let drawn = if whole.get() == current() {
+            limit()
+        } else {
+            FIRST_SCREEN.min(limit())
+        };
+        hits.with(|h| h.hits.iter().take(drawn).copied().collect::<Vec<_>>())
     };
-    let remaining = move || total().saturating_sub(shown_limit.get());
+    let remaining = move || total().saturating_sub(limit());
+    let show_more = move |_| {
+        let search = current();
+        more.update(|(at, limit)| {
+            if *at != search {
+                *at = search;
+                *limit = FIRST_BATCH;
+            }
+            *limit += FIRST_BATCH;
+        });
+    };
     view! {
         <ol class="results">
             <For
@@ -99,10 +143,7 @@ fn ResultList(loaded: Arc<Loaded>, hits: Memo<Shown>) -> impl IntoView {
             />
         </ol>
         <Show when=move || { remaining() > 0 }>
-            <button
-                class="button more"
-                on:click=move |_| shown_limit.update(|n| *n += FIRST_BATCH)
-            >
+            <button class="button more" on:click=show_more>
                 {move || format!("再显示 {} 家（还有 {} 家）", FIRST_BATCH.min(remaining()), remaining())}
             </button>
         </Show>

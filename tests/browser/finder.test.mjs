@@ -21,8 +21,19 @@ async function open(query = '', options) {
   return tab;
 }
 
-/** Every listed id, also those behind "more" (the first batch is what the page drew). */
+/**
+ * Every listed id, also those behind "more" (the first batch is what the page drew). A change
+ * draws a screenful in the frame that answers it and the rest of the batch right after, so
+ * this first waits for the list to settle (and then says what is wrong if it did not).
+ */
 async function assertList(page, expected) {
+  await page
+    .waitForFunction((n) => {
+      const count = document.querySelector('[data-testid="result-count"]')?.textContent.match(/\d+/);
+      const drawn = document.querySelectorAll('[data-testid="result"]').length;
+      return Number(count?.[0]) === n && drawn >= Math.min(20, n);
+    }, expected.length, { timeout: 5_000 })
+    .catch(() => {});
   assert.equal(await resultCount(page), expected.length, 'result-count');
   const drawn = await resultIds(page);
   assert.ok(drawn.length >= Math.min(20, expected.length), 'at least 20 drawn up front');
@@ -169,6 +180,25 @@ describe('a long list', () => {
 });
 
 describe('a long list answering a change', () => {
+  test('a chip draws the whole first batch of the new list, with the right count', async () => {
+    const synthetic = generateDataset(400);
+    const big = readDataset(synthetic.path);
+    const bigIds = (f) => expectedIds(big, f).map((r) => r.id);
+    const { page, context } = await open(`?data=${synthetic.url}`);
+    const hourly = bigIds({ types: ['hourly'] });
+    assert.ok(hourly.length > 24 && hourly.length < bigIds({}).length, `${hourly.length} hourly`);
+    await page.getByRole('button', { name: '计时托', exact: true }).click();
+    await page.waitForURL(/types=hourly/);
+    // Once the address says so, the list is all there (no waiting needed).
+    assert.equal(await resultCount(page), hourly.length);
+    assert.deepEqual(await resultIds(page), hourly.slice(0, 24));
+    await page.getByRole('button', { name: '计时托', exact: true }).click();
+    await page.waitForURL((u) => !u.searchParams.has('types'));
+    assert.equal(await resultCount(page), bigIds({}).length);
+    assert.deepEqual(await resultIds(page), bigIds({}).slice(0, 24));
+    await context.close();
+  });
+
   test('typing, then opening an institution at once, keeps the search for back and forward', async () => {
     const { page, context } = await open();
     const word = data.institutions[3].address.slice(5, 8);
