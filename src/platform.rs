@@ -188,12 +188,16 @@ pub fn set_document_language(lang: &str) {
     }
 }
 
+/// Runs `f` in a task of its own after `delay`. (Boxed, like `after_paint`: one copy of the
+/// timer's glue in the wasm for every caller.)
+pub fn after(delay: std::time::Duration, f: Box<dyn FnOnce()>) {
+    leptos::prelude::set_timeout(f, delay);
+}
+
 /// Runs `f` in a task of its own just after the next frame has been painted: work that can
 /// wait a moment does not hold up the frame that answers the parent.
-pub fn after_paint(f: impl FnOnce() + 'static) {
-    leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
-    });
+pub fn after_paint(f: Box<dyn FnOnce()>) {
+    leptos::prelude::request_animation_frame(move || after(std::time::Duration::ZERO, f));
 }
 
 pub fn history_back() {

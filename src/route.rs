@@ -15,7 +15,7 @@ use tuoyu_core::query::FinderQuery;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::platform::{after_paint, today};
+use crate::platform::{after, after_paint, today};
 
 type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 
@@ -35,10 +35,10 @@ pub struct Address {
     // Whether the open institution was reached from the list in this visit: then "back" is the
     // browser's back, which returns to the very list entry; after a shared link it is not.
     opened_from_list: StoredValue<bool>,
-    /// The address bar is behind `shown`: the number of the write that will catch it up, so
-    /// that an earlier timer, or one whose write was done or dropped meanwhile, does nothing.
-    waiting: StoredValue<Option<u64>>,
-    tickets: StoredValue<u64>,
+    /// The number of the latest write to the address bar that was put off, and whether it is
+    /// still to come (the bar is behind `shown`): a timer whose write was superseded, done or
+    /// dropped meanwhile does nothing.
+    waiting: StoredValue<(u64, bool)>,
 }
 
 pub fn provide_address() {
@@ -65,42 +65,47 @@ pub fn provide_address() {
         path,
         navigate: StoredValue::new_local(navigate),
         opened_from_list: StoredValue::new(false),
-        waiting: StoredValue::new(None),
-        tickets: StoredValue::new(0),
+        waiting: StoredValue::new((0, false)),
     };
     // The address bar moved without us: back, forward, or a link the router followed. That is
     // the parent's latest choice, and a write still waiting belonged to the entry they left.
     // (Our own writes arrive here too, and then match what is shown.)
     Effect::new(move |_| {
         let from_bar = in_bar.get();
-        address.waiting.set_value(None);
+        address
+            .waiting
+            .update_value(|(_, waiting)| *waiting = false);
         if shown.with_untracked(|q| *q != from_bar) {
             shown.set(from_bar);
         }
     });
     // A link is about to be followed by the router: the entry it leaves gets the latest choice
     // first, so that "back" finds it. Before any handler, hence the capture phase.
-    on_window("click", true, move |ev| {
-        let on_link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-            .is_some();
-        if on_link {
-            address.write_now();
-        }
-    });
+    on_window(
+        "click",
+        true,
+        Box::new(move |ev| {
+            let on_link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten())
+                .is_some();
+            if on_link {
+                address.write_now();
+            }
+        }),
+    );
     // Leaving or reloading the page keeps the latest choice in its entry.
-    on_window("pagehide", false, move |_| address.write_now());
+    on_window("pagehide", false, Box::new(move |_| address.write_now()));
     provide_context(address);
 }
 
 /// A listener on the window for the app's lifetime.
-fn on_window(event: &str, capture: bool, handler: impl Fn(web_sys::Event) + 'static) {
+fn on_window(event: &str, capture: bool, handler: Box<dyn Fn(web_sys::Event)>) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let handler = Closure::<dyn Fn(web_sys::Event)>::new(handler).into_js_value();
+    let handler = Closure::wrap(handler).into_js_value();
     let _ =
         window.add_event_listener_with_callback_and_bool(event, handler.unchecked_ref(), capture);
 }
@@ -165,33 +170,34 @@ impl Address {
                 // After the frame that shows the change has been painted, and after what that
                 // frame left for later (the rest of the list, which was queued first): when
                 // the address says a filter is on, its list is all there.
-                after_paint(move || set_timeout(move || this.write_if(ticket), Duration::ZERO));
+                after_paint(Box::new(move || {
+                    after(Duration::ZERO, Box::new(move || this.write_if(ticket)))
+                }));
             }
             Step::Typing => {
                 let ticket = self.wait();
-                set_timeout(move || this.write_if(ticket), TYPING_PAUSE);
+                after(TYPING_PAUSE, Box::new(move || this.write_if(ticket)));
             }
         }
     }
 
     /// Notes that the address bar is behind, and returns the number of the write to come.
     fn wait(&self) -> u64 {
-        let ticket = self.tickets.get_value() + 1;
-        self.tickets.set_value(ticket);
-        self.waiting.set_value(Some(ticket));
+        let ticket = self.waiting.get_value().0 + 1;
+        self.waiting.set_value((ticket, true));
         ticket
     }
 
     fn write_if(&self, ticket: u64) {
-        if self.waiting.get_value() == Some(ticket) {
+        if self.waiting.get_value() == (ticket, true) {
             self.write_now();
         }
     }
 
     /// Catches the address bar up with what is shown, if it is behind.
     pub fn write_now(&self) {
-        if self.waiting.get_value().is_some() {
-            self.waiting.set_value(None);
+        if self.waiting.get_value().1 {
+            self.waiting.update_value(|(_, waiting)| *waiting = false);
             self.write(&self.shown.get_untracked(), true);
         }
     }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use tuoyu_core::filter::{find, Hit};
+use tuoyu_core::filter::{find, Filter, Hit, Sort};
 use tuoyu_core::load::Loaded;
 use tuoyu_core::query::View;
 
@@ -34,34 +34,50 @@ pub fn FinderPage() -> impl IntoView {
     }
 }
 
-#[derive(Clone, PartialEq)]
+/// The list's answer to the filters and the sort.
+#[derive(Clone)]
 struct Shown {
     hits: Vec<(usize, Option<u32>)>,
     /// Goes up whenever the hits change, so the list can tell a new answer from the last one.
     search: u32,
+    /// What was asked: opening an institution or the map changes the address, not the search.
+    filter: Filter,
+    sort: Sort,
+}
+
+impl PartialEq for Shown {
+    /// Another number means other hits (see `search`).
+    fn eq(&self, other: &Self) -> bool {
+        self.search == other.search
+    }
 }
 
 #[component]
 fn Results(loaded: Arc<Loaded>) -> impl IntoView {
     let address = use_address();
     let data = loaded.clone();
-    // Only what shapes the list: opening an institution or the map does not search again.
-    let search = Memo::new(move |_| address.query.with(|q| (q.filter.clone(), q.sort)));
     let hits = Memo::new(move |previous: Option<&Shown>| {
-        let hits: Vec<(usize, Option<u32>)> = search.with(|(filter, sort)| {
-            find(&data.dataset, filter, *sort)
+        address.query.with(|q| {
+            if let Some(previous) = previous.filter(|p| p.filter == q.filter && p.sort == q.sort) {
+                return previous.clone();
+            }
+            let hits: Vec<(usize, Option<u32>)> = find(&data.dataset, &q.filter, q.sort)
                 .into_iter()
                 // Distances are compared to the metre so that a memo of floats still settles.
                 .map(|h: Hit| (h.index, h.distance_m.map(|d| d.round() as u32)))
-                .collect()
-        });
-        match previous {
-            Some(previous) if previous.hits == hits => previous.clone(),
-            _ => Shown {
+                .collect();
+            let search = match previous {
+                Some(previous) if previous.hits == hits => previous.search,
+                Some(previous) => previous.search.wrapping_add(1),
+                None => 0,
+            };
+            Shown {
                 hits,
-                search: previous.map_or(0, |p| p.search.wrapping_add(1)),
-            },
-        }
+                search,
+                filter: q.filter.clone(),
+                sort: q.sort,
+            }
+        })
     });
     let total = move || hits.with(|h| h.hits.len());
     let view_kind = Memo::new(move |_| address.query.with(|q| q.view));
@@ -109,12 +125,13 @@ fn ResultList(loaded: Arc<Loaded>, hits: Memo<Shown>) -> impl IntoView {
     Effect::new(move |_| {
         let search = current();
         if whole.get_untracked() != search {
-            after_paint(move || whole.set(search));
+            after_paint(Box::new(move || whole.set(search)));
         }
     });
     let total = move || hits.with(|h| h.hits.len());
+    let complete = move || whole.get() == current();
     let visible = move || {
-        let drawn = if whole.get() == current() {
+        let drawn = if complete() {
             limit()
         } else {
             FIRST_SCREEN.min(limit())
