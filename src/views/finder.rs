@@ -19,10 +19,16 @@ use crate::views::status::{with_dataset, DataNotes, OfflineNotice, SampleBanner}
 /// phone should not build thousands of cards nobody scrolls to.
 const FIRST_BATCH: usize = 24;
 
-/// Cards drawn in the frame that answers a new search: a phone screen's worth (a card is at
-/// least 130 px tall on an 844 px screen). The rest of the batch follows once that frame has
-/// been painted, so that a chip or a letter is answered at once on a slow phone.
-const FIRST_SCREEN: usize = 7;
+/// Cards drawn in the frame that answers a new search; the rest of the batch follows once that
+/// frame has been painted, so that a chip or a letter is answered at once on a slow phone. A
+/// control that changes the search sits at least ~390 px above the list (the chips; the
+/// search box even more), so on an 844 px phone screen at most four cards of at least 130 px
+/// can be in sight of the finger that changed it.
+const FIRST_SCREEN: usize = 4;
+
+/// A card's least height with its margin, in CSS pixels: the room kept for the cards still to
+/// come while only the first screen is drawn.
+const CARD_MIN_PX: usize = 140;
 
 #[component]
 pub fn FinderPage() -> impl IntoView {
@@ -138,6 +144,15 @@ fn ResultList(loaded: Arc<Loaded>, hits: Memo<Shown>) -> impl IntoView {
         };
         hits.with(|h| h.hits.iter().take(drawn).copied().collect::<Vec<_>>())
     };
+    // Until the rest of the batch is drawn its room is kept, so that the page does not shrink
+    // for a frame under a parent who has scrolled down (the browser would move them up).
+    let room = move || {
+        if complete() {
+            String::new()
+        } else {
+            format!("min-height: {}px", limit().min(total()) * CARD_MIN_PX)
+        }
+    };
     let remaining = move || total().saturating_sub(limit());
     let show_more = move |_| {
         let search = current();
@@ -150,7 +165,7 @@ fn ResultList(loaded: Arc<Loaded>, hits: Memo<Shown>) -> impl IntoView {
         });
     };
     view! {
-        <ol class="results">
+        <ol class="results" style=room>
             <For
                 each=visible
                 key=|(index, distance)| (*index, *distance)

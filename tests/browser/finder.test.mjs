@@ -199,6 +199,23 @@ describe('a long list answering a change', () => {
     await context.close();
   });
 
+  test('while the first screen is drawn before the rest, the page keeps its length', async () => {
+    const synthetic = generateDataset(400);
+    const { page, context } = await open(`?data=${synthetic.url}`);
+    // The browser's scroll anchoring follows a card that moves up the list; without it, only a
+    // page that shrank for a moment would move the parent.
+    await page.addStyleTag({ content: '* { overflow-anchor: none; }' });
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    const before = await page.evaluate(() => window.scrollY);
+    assert.equal(before, 1500);
+    // As when the phone's position arrives after the parent has scrolled on: no scrolling.
+    await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === '计时托').click());
+    await page.waitForURL(/types=hourly/);
+    const after = await page.evaluate(() => window.scrollY);
+    assert.ok(Math.abs(after - before) < 100, `scrolled from ${before} to ${after}`);
+    await context.close();
+  });
+
   test('typing, then opening an institution at once, keeps the search for back and forward', async () => {
     const { page, context } = await open();
     const word = data.institutions[3].address.slice(5, 8);
