@@ -8,8 +8,8 @@ use tuoyu_core::distance::{distance_m, format_distance};
 use tuoyu_core::load::Loaded;
 use tuoyu_core::model::{Institution, LatLng};
 
+use crate::labels::{self, Label};
 use crate::route::use_address;
-use crate::views::card::{fee_text, registration_text, vacancy_text};
 use crate::views::status::{with_dataset, SampleBanner};
 
 #[component]
@@ -54,7 +54,7 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
                 .collect(),
         ),
         ("收费", chosen.iter().map(|i| fees(i)).collect()),
-        ("空位", chosen.iter().map(|i| vacancy_text(i)).collect()),
+        ("空位", chosen.iter().map(|i| labels::vacancy(i)).collect()),
         (
             "距离",
             chosen.iter().map(|i| distance(i, near, crs)).collect(),
@@ -77,7 +77,7 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
             "备案",
             chosen
                 .iter()
-                .map(|i| registration_text(i).to_string())
+                .map(|i| labels::registration(i).to_string())
                 .collect(),
         ),
         (
@@ -145,7 +145,7 @@ fn fees(inst: &Institution) -> String {
     }
     inst.fees
         .iter()
-        .map(|(care, fee)| format!("{}：{}", care.label(), fee_text(fee)))
+        .map(|(care, fee)| format!("{}：{}", care.label(), labels::fee(fee)))
         .collect::<Vec<_>>()
         .join("；")
 }

@@ -10,8 +10,8 @@ use tuoyu_core::links::{amap_marker, tel_href, tencent_marker};
 use tuoyu_core::load::Loaded;
 use tuoyu_core::model::Institution;
 
+use crate::labels::{self, Label};
 use crate::route::{use_address, Step};
-use crate::views::card::{fee_text, registration_text, vacancy_text};
 use crate::views::share::ShareButton;
 use crate::views::shortlist::StarButton;
 use crate::views::status::{with_dataset, SampleBanner};
@@ -126,7 +126,7 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
                 <Fact label="托育类型" value=Some(inst.care_types.iter().map(|c| c.label()).collect::<Vec<_>>().join("、")) />
                 <Fact label="招收月龄" value=Some(format!("{}–{} 个月", inst.age_months.min, inst.age_months.max)) />
                 <Fact label="收费" value=(!inst.fees.is_empty()).then(|| {
-                    inst.fees.iter().map(|(care, fee)| format!("{}：{}", care.label(), fee_text(fee))).collect::<Vec<_>>().join("；")
+                    inst.fees.iter().map(|(care, fee)| format!("{}：{}", care.label(), labels::fee(fee))).collect::<Vec<_>>().join("；")
                 }) />
                 <Fact label="托位与空位" value=Some(places_text(inst)) />
                 <Fact label="服务时间" value=inst.hours.clone() />
@@ -207,7 +207,7 @@ fn places_text(inst: &Institution) -> String {
                 .total
                 .map(|t| format!("托位 {t} 个；"))
                 .unwrap_or_default();
-            format!("{total}{}", vacancy_text(inst))
+            format!("{total}{}", labels::vacancy(inst))
         }
     }
 }
@@ -225,9 +225,9 @@ fn operator_text(inst: &Institution) -> Option<String> {
 
 fn registration_detail(inst: &Institution) -> String {
     let Some(reg) = &inst.registration else {
-        return registration_text(inst).into();
+        return labels::registration(inst).into();
     };
-    let mut text = registration_text(inst).to_string();
+    let mut text = labels::registration(inst).to_string();
     if let Some(number) = &reg.number {
         text.push_str(&format!("，回执编号 {number}"));
     }
