@@ -1,11 +1,14 @@
 //! The few browser services the views need, behind plain functions: the clock, GPS, the
-//! clipboard, sharing, the phone's own storage and on-demand scripts. Failures come back as
-//! Chinese messages.
+//! clipboard, sharing, the phone's own storage and on-demand scripts. A failure the parent
+//! must act on comes back as a sentence in the interface's language.
 
 use chrono::NaiveDate;
 use tuoyu_core::model::LatLng;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::i18n::*;
+use crate::lang;
 
 /// Today on the phone's clock, in its own time zone (tests fix the clock through the page).
 pub fn today() -> NaiveDate {
@@ -23,7 +26,7 @@ pub fn today() -> NaiveDate {
 pub fn locate(done: impl FnOnce(Result<LatLng, String>) + 'static) {
     let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
         done(Err(
-            "这个浏览器无法定位。请在下方选择您所在的镇/街道。".into()
+            td_string!(lang::current(), status.locate_unsupported).into()
         ));
         return;
     };
@@ -43,12 +46,11 @@ pub fn locate(done: impl FnOnce(Result<LatLng, String>) + 'static) {
     let on_err = {
         let done = done.clone();
         Closure::once_into_js(move |error: web_sys::PositionError| {
+            let l = lang::current();
             let message = match error.code() {
-                web_sys::PositionError::PERMISSION_DENIED => {
-                    "您没有允许定位。可以在下方选择所在的镇/街道，或在手机设置里允许微信/浏览器使用位置。"
-                }
-                web_sys::PositionError::TIMEOUT => "定位超时。请到窗边或室外再试，或在下方选择所在的镇/街道。",
-                _ => "暂时无法定位。请稍后再试，或在下方选择所在的镇/街道。",
+                web_sys::PositionError::PERMISSION_DENIED => td_string!(l, status.locate_denied),
+                web_sys::PositionError::TIMEOUT => td_string!(l, status.locate_timeout),
+                _ => td_string!(l, status.locate_failed),
             };
             if let Some(done) = done.borrow_mut().take() {
                 done(Err(message.into()));
@@ -68,7 +70,9 @@ pub fn locate(done: impl FnOnce(Result<LatLng, String>) + 'static) {
         .is_err()
     {
         if let Some(done) = done.borrow_mut().take() {
-            done(Err("暂时无法定位。请在下方选择所在的镇/街道。".into()));
+            done(Err(
+                td_string!(lang::current(), status.locate_not_started).into()
+            ));
         }
     }
 }
