@@ -54,7 +54,7 @@ export async function phonePage(browser, options = {}) {
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
-    locale: 'zh-CN',
+    locale: options.locale ?? 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     userAgent: options.userAgent,
     geolocation: options.geolocation,
