@@ -161,6 +161,23 @@ describe('messages in English', () => {
     await context.close();
   });
 
+  test('the data notes read in English; the reasons records were left out stay Chinese, marked so', async () => {
+    const { page, context } = await open('en-US', '?data=/fixtures/bad-records.json');
+    assert.match(await page.locator('.data-line .warn').textContent(), /^5 records are not shown/);
+    await page.locator('.data-notes summary').click();
+    assert.equal(await page.textContent('[data-testid="skipped-count"]'), '5');
+    const notes = await page.textContent('.data-notes');
+    assert.match(notes, /This time 5 invalid records were left out\./);
+    assert.match(notes, /Records left out, and why \(the reasons are in Chinese\)/);
+    assert.match(await page.locator('.data-notes .problems li').first().textContent(), /^(Record \d+|\S+)( \([^)]+\))?: /);
+    const stray = await page.$$eval('.data-line *', (els, source) => els
+      .flatMap((e) => [...e.childNodes].filter((n) => n.nodeType === 3 && new RegExp(source, 'u').test(n.data)).map((n) => [n, e]))
+      .filter(([, e]) => !e.closest('[lang]').getAttribute('lang').startsWith('zh'))
+      .map(([n]) => n.data), HAN.source);
+    assert.deepEqual(stray, []);
+    await context.close();
+  });
+
   test('notes on the link read in English', async () => {
     const { page, context } = await open('en-US', '?age=abc&types=full_day,nightly&sort=distance');
     const text = await page.getByTestId('query-note').textContent();
