@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use tuoyu_core::load::Loaded;
 use tuoyu_core::model::Institution;
 
+use crate::i18n::*;
 use crate::labels::{self, Label};
+use crate::lang;
 use crate::route::use_address;
 use crate::views::shortlist::StarButton;
 
@@ -26,14 +28,24 @@ pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> i
         .main_fee(&preferred)
         .map(|(care, fee)| labels::fee_for(care, &fee));
     let care = labels::care_types(&inst.care_types);
+    let locale = lang::current();
 
     view! {
         <li class="card" data-testid="result" data-id=inst.id.clone()>
             <a class="card-link" href=href data-noscroll on:click=move |_| address.note_opened_from_list()>
-                <h2 class="card-name">{inst.name.clone()}</h2>
+                // The bureau's own words stay in Chinese, and are read in a Chinese voice.
+                <h2 class="card-name" lang="zh-CN">{inst.name.clone()}</h2>
                 <p class="card-meta">
                     <span class="kind">{inst.kind.text()}</span>
-                    {inst.puhui.then(|| view! { <span class="badge puhui">"普惠"</span> })}
+                    {inst.puhui.then(|| view! {
+                        <span class="badge puhui">
+                            {td!(
+                                locale,
+                                finder.puhui_badge,
+                                <zh> = |children: ChildrenFn| view! { <span lang="zh-CN">{children()}</span> }
+                            )}
+                        </span>
+                    })}
                     {distance.map(|d| view! {
                         <span class="distance" data-testid="distance">
                             {labels::distance_from_you(d as f64)}
