@@ -1,14 +1,11 @@
 //! The few browser services the views need, behind plain functions: the clock, GPS, the
-//! clipboard, sharing, the phone's own storage and on-demand scripts. A failure the parent
-//! must act on comes back as a sentence in the interface's language.
+//! clipboard, sharing, the phone's own storage and on-demand scripts. Failures come back as
+//! Chinese messages.
 
 use chrono::NaiveDate;
 use tuoyu_core::model::LatLng;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-use crate::i18n::*;
-use crate::lang;
 
 /// Today on the phone's clock, in its own time zone (tests fix the clock through the page).
 pub fn today() -> NaiveDate {
@@ -21,13 +18,25 @@ pub fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
-/// Asks the browser for the phone's position once. `done` gets the WGS-84 point or a message
-/// that says what to do instead; it is called exactly once, also when the browser never answers.
-pub fn locate(done: impl FnOnce(Result<LatLng, String>) + 'static) {
+/// Why the phone's position could not be had; the view says what to do instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocateError {
+    /// The browser has no geolocation.
+    Unsupported,
+    /// The parent (or the phone's settings) did not allow it.
+    Denied,
+    Timeout,
+    /// Any other answer from the browser.
+    Unavailable,
+    /// The browser would not even ask.
+    Failed,
+}
+
+/// Asks the browser for the phone's position once. `done` gets the WGS-84 point or the reason
+/// it could not; it is called exactly once, also when the browser never answers.
+pub fn locate(done: impl FnOnce(Result<LatLng, LocateError>) + 'static) {
     let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
-        done(Err(
-            td_string!(lang::current(), status.locate_unsupported).into()
-        ));
+        done(Err(LocateError::Unsupported));
         return;
     };
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
@@ -46,14 +55,13 @@ pub fn locate(done: impl FnOnce(Result<LatLng, String>) + 'static) {
     let on_err = {
         let done = done.clone();
         Closure::once_into_js(move |error: web_sys::PositionError| {
-            let l = lang::current();
-            let message = match error.code() {
-                web_sys::PositionError::PERMISSION_DENIED => td_string!(l, status.locate_denied),
-                web_sys::PositionError::TIMEOUT => td_string!(l, status.locate_timeout),
-                _ => td_string!(l, status.locate_failed),
+            let reason = match error.code() {
+                web_sys::PositionError::PERMISSION_DENIED => LocateError::Denied,
+                web_sys::PositionError::TIMEOUT => LocateError::Timeout,
+                _ => LocateError::Unavailable,
             };
             if let Some(done) = done.borrow_mut().take() {
-                done(Err(message.into()));
+                done(Err(reason));
             }
         })
     };
@@ -70,9 +78,7 @@ pub fn locate(done: impl FnOnce(Result<LatLng, String>) + 'static) {
         .is_err()
     {
         if let Some(done) = done.borrow_mut().take() {
-            done(Err(
-                td_string!(lang::current(), status.locate_not_started).into()
-            ));
+            done(Err(LocateError::Failed));
         }
     }
 }
