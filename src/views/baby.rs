@@ -5,7 +5,7 @@ mod plan;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use tuoyu_core::age::{check_birth_date, BirthDateError};
+use tuoyu_core::age::{check_birth_date, BirthDateProblem};
 use tuoyu_core::model::{format_date, Date};
 use tuoyu_core::plan::{
     check_gestation_weeks, make_plan, PlanError, MAX_GESTATION_WEEKS, MIN_GESTATION_WEEKS,
@@ -202,16 +202,18 @@ fn still_typing_is_empty(weeks: &str) -> String {
 }
 
 /// The core's reason, in the interface's words.
-fn birth_date_message(error: &BirthDateError) -> String {
+fn birth_date_message(problem: &BirthDateProblem) -> String {
     let l = lang::current();
-    match error {
-        BirthDateError::Missing => td_string!(l, guide.birth_missing).to_owned(),
-        BirthDateError::Shape => td_string!(l, guide.birth_shape).to_owned(),
-        BirthDateError::NoSuchDay(date) => {
+    match problem {
+        BirthDateProblem::Empty => td_string!(l, guide.birth_missing).to_owned(),
+        BirthDateProblem::WrongShape | BirthDateProblem::Unreadable => {
+            td_string!(l, guide.birth_shape).to_owned()
+        }
+        BirthDateProblem::NoSuchDay(date) => {
             td_string!(l, guide.birth_no_such_day, date = date.clone()).to_string()
         }
-        BirthDateError::InFuture => td_string!(l, guide.birth_in_future).to_owned(),
-        BirthDateError::TooOld => td_string!(l, guide.birth_too_old).to_owned(),
+        BirthDateProblem::InFuture => td_string!(l, guide.birth_in_future).to_owned(),
+        BirthDateProblem::TooOld => td_string!(l, guide.birth_too_old).to_owned(),
     }
 }
 

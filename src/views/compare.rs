@@ -52,7 +52,7 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
     let crs = loaded.dataset.crs;
     let not_published = || td_string!(locale, detail.not_published).to_string();
     let words = |f: &dyn Fn(&Institution) -> String| -> Vec<Cell> {
-        chosen.iter().map(|i| Cell::Words(f(*i))).collect()
+        chosen.iter().map(|i| Cell::Words(f(i))).collect()
     };
     let rows: Vec<(&'static str, Vec<Cell>)> = vec![
         (

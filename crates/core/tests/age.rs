@@ -2,7 +2,7 @@
 
 use tuoyu_core::age::{
     add_months, age_on, check_birth_date, corrected_age, corrected_due_date, parse_birth_date,
-    weeks_until_due, Age, BirthDateError,
+    weeks_until_due, Age, BirthDateProblem,
 };
 use tuoyu_core::model::{parse_date, Date};
 
@@ -155,14 +155,14 @@ fn birth_dates_typed_by_parents() {
 fn a_refused_birth_date_says_why_as_a_value_too() {
     let today = d("2025-09-01");
     let err = |s: &str| check_birth_date(s, today).unwrap_err();
-    assert_eq!(err(" "), BirthDateError::Missing);
-    assert_eq!(err("2024-3-15"), BirthDateError::Shape);
+    assert_eq!(err(" "), BirthDateProblem::Empty);
+    assert_eq!(err("2024-3-15"), BirthDateProblem::WrongShape);
     assert_eq!(
         err("2023-02-29"),
-        BirthDateError::NoSuchDay("2023-02-29".into())
+        BirthDateProblem::NoSuchDay("2023-02-29".into())
     );
-    assert_eq!(err("2025-09-02"), BirthDateError::InFuture);
-    assert_eq!(err("2019-08-31"), BirthDateError::TooOld);
+    assert_eq!(err("2025-09-02"), BirthDateProblem::InFuture);
+    assert_eq!(err("2019-08-31"), BirthDateProblem::TooOld);
     assert_eq!(check_birth_date("2024-03-15", today), Ok(d("2024-03-15")));
     for s in ["", "2024-3-15", "2023-02-29", "2025-09-02", "2019-08-31"] {
         assert_eq!(parse_birth_date(s, today), Err(err(s).message()));
