@@ -1,6 +1,6 @@
 //! The few browser services the views need, behind plain functions: the clock, GPS, the
 //! clipboard, sharing, the phone's own storage and on-demand scripts. Failures come back as
-//! Chinese messages.
+//! values; the views word them in the interface's language.
 
 use chrono::NaiveDate;
 use tuoyu_core::model::LatLng;

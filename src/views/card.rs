@@ -11,6 +11,7 @@ use crate::labels::{self, Label};
 use crate::lang;
 use crate::route::use_address;
 use crate::views::shortlist::StarButton;
+use crate::views::text::mixed;
 
 #[component]
 pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> impl IntoView {
@@ -39,11 +40,7 @@ pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> i
                     <span class="kind">{inst.kind.text()}</span>
                     {inst.puhui.then(|| view! {
                         <span class="badge puhui">
-                            {td!(
-                                locale,
-                                finder.puhui_badge,
-                                <zh> = |children: ChildrenFn| view! { <span lang="zh-CN">{children()}</span> }
-                            )}
+                            {mixed(td_string!(locale, finder.puhui_badge))}
                         </span>
                     })}
                     {distance.map(|d| view! {
@@ -56,49 +53,10 @@ pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> i
                 <p class="card-facts">
                     <span>{fee.unwrap_or_else(|| labels::fee_unknown().into())}</span>
                     <span>{labels::vacancy(inst)}</span>
-                    <span>{with_chinese_terms(labels::registration(inst))}</span>
+                    <span>{mixed(labels::registration(inst))}</span>
                 </p>
             </a>
             <StarButton id=inst.id.clone() name=inst.name.clone() />
         </li>
     }
-}
-
-/// A label that keeps a Chinese term for the parent to say to staff ("Registered (备案)"): in
-/// the English interface each run of Chinese is marked `lang="zh-CN"`, so that a screen reader
-/// says it in a Chinese voice. In Chinese it is plain text.
-pub fn with_chinese_terms(text: &'static str) -> AnyView {
-    if lang::current() == Locale::zh || !text.chars().any(is_han) {
-        return text.into_any();
-    }
-    let mut runs: Vec<(bool, String)> = Vec::new();
-    for c in text.chars() {
-        match runs.last_mut() {
-            Some((han, run)) if *han == is_han(c) => run.push(c),
-            _ => runs.push((is_han(c), c.to_string())),
-        }
-    }
-    runs.into_iter()
-        .map(|(han, run)| {
-            if han {
-                view! { <span lang="zh-CN">{run}</span> }.into_any()
-            } else {
-                run.into_any()
-            }
-        })
-        .collect_view()
-        .into_any()
-}
-
-/// Han characters (what Unicode's Script=Han covers in practice).
-fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{2FDF}'
-            | '\u{3005}'..='\u{3007}'
-            | '\u{3021}'..='\u{3029}'
-            | '\u{3038}'..='\u{303B}'
-            | '\u{3400}'..='\u{4DBF}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{F900}'..='\u{FAFF}'
-            | '\u{20000}'..='\u{323AF}')
 }

@@ -12,8 +12,8 @@ use crate::i18n::*;
 use crate::labels::{self, Label};
 use crate::lang;
 use crate::route::use_address;
-use crate::views::detail::{mixed, DATA_LANG};
 use crate::views::status::{with_dataset, SampleBanner};
+use crate::views::text::{mixed, DATA_LANG};
 
 #[component]
 pub fn CompareSheet() -> impl IntoView {

@@ -6,7 +6,7 @@ use tuoyu_core::filter::Sort;
 use tuoyu_core::model::{CareType, Kind};
 use tuoyu_core::query::FinderQuery;
 
-use tuoyu_core::age::{age_on, parse_birth_date};
+use tuoyu_core::age::{age_on, check_birth_date};
 
 use crate::i18n::*;
 use crate::labels::Label;
@@ -14,6 +14,8 @@ use crate::lang;
 use crate::platform::today;
 use crate::route::{use_address, Step};
 use crate::views::location::LocationPicker;
+use crate::views::status::birth_date_text;
+use crate::views::text::mixed;
 
 #[component]
 pub fn Filters() -> impl IntoView {
@@ -90,11 +92,7 @@ pub fn Filters() -> impl IntoView {
                     aria-pressed=move || address.query.with(|q| q.filter.puhui).to_string()
                     on:click=move |_| set(Box::new(|q| q.filter.puhui = !q.filter.puhui))
                 >
-                    {td!(
-                        locale,
-                        finder.puhui_only,
-                        <zh> = |children: ChildrenFn| view! { <span lang="zh-CN">{children()}</span> }
-                    )}
+                    {mixed(td_string!(locale, finder.puhui_only))}
                 </button>
                 <button
                     type="button"
@@ -229,8 +227,8 @@ fn AgePicker() -> impl IntoView {
     let locale = lang::current();
     let from_birth = move |value: String| {
         let today = today();
-        let outcome = parse_birth_date(&value, today)
-            .map_err(|_| birth_date_problem(&value, today))
+        let outcome = check_birth_date(&value, today)
+            .map_err(|problem| birth_date_text(&problem))
             .and_then(|birth| {
                 let age = age_on(birth, today)
                     .ok_or_else(|| td_string!(locale, finder.birth_future).to_owned())?;
@@ -274,23 +272,6 @@ fn AgePicker() -> impl IntoView {
             </label>
             {move || birth_note.get().map(|message| view! { <p class="warn" role="alert">{message}</p> })}
         </div>
-    }
-}
-
-/// Why a birth date was refused, in the interface's language. The core's reading decides
-/// whether a date is usable (`parse_birth_date`); this only names the reason.
-fn birth_date_problem(value: &str, today: chrono::NaiveDate) -> String {
-    let l = lang::current();
-    let value = value.trim();
-    if value.is_empty() {
-        return td_string!(l, finder.birth_required).to_owned();
-    }
-    let shape_ok = value.len() == 10 && value.as_bytes()[4] == b'-' && value.as_bytes()[7] == b'-';
-    match chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-        Ok(date) if date > today => td_string!(l, finder.birth_future).to_owned(),
-        Ok(_) => td_string!(l, finder.birth_too_long_ago).to_owned(),
-        Err(_) if shape_ok => td_string!(l, finder.birth_no_such_day, date = value).to_string(),
-        Err(_) => td_string!(l, finder.birth_format).to_owned(),
     }
 }
 

@@ -5,7 +5,7 @@ mod article;
 mod index;
 pub mod ticks;
 
-use crate::views::detail::DATA_LANG;
+use crate::views::text::DATA_LANG;
 use leptos::prelude::*;
 use tuoyu_core::guide::Inline;
 use tuoyu_core::query::{FinderQuery, Page};

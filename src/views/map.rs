@@ -18,7 +18,7 @@ use crate::labels::{self, Label};
 use crate::lang;
 use crate::map_library::{self, element_icon, MarkerClusterGroup};
 use crate::route::use_address;
-use crate::views::detail::{mixed, DATA_LANG};
+use crate::views::text::{mixed, DATA_LANG};
 
 /// The tile source, fixed at build time. The default is Amap's public raster tiles, which load
 /// in mainland China and are drawn in GCJ-02; `TUOYU_TILE_URL=off` builds a map without tiles.

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PHONE, useBrowserAndSite, waitForList } from './harness.mjs';
+import { PHONE, chineseOutsideChinese, phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
 import { readDataset } from './oracle.mjs';
 import { distDir, repoRoot } from './server.mjs';
 
@@ -26,18 +26,10 @@ useBrowserAndSite((b, s) => {
 
 /** A phone whose browser prefers English, as harness.phonePage's prefers Chinese. */
 async function englishPhone({ width = PHONE.width, clock = false } = {}) {
-  const context = await browser.newContext({
-    viewport: { width, height: PHONE.height },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+  const { context, page, errors } = await phonePage(browser, {
     locale: 'en-US',
-    timezoneId: 'Asia/Shanghai',
-    serviceWorkers: 'block',
+    viewport: { width, height: PHONE.height },
   });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e));
   // No way out of the test machine: the map's tiles fail, as on a blocked network.
   await page.route(TILE, (route) => route.abort());
   if (clock) await page.clock.setFixedTime(TODAY);
@@ -48,28 +40,6 @@ async function open(query, options) {
   const tab = await englishPhone(options);
   await tab.page.goto(`${site.origin}/${query}`);
   return tab;
-}
-
-/**
- * Text under `selector` that holds Chinese characters but sits in no element whose
- * closest [lang] is Chinese: words the English interface forgot to translate, or data
- * not marked as Chinese. Text a parent cannot see (hidden, <script>) does not count.
- */
-async function unmarkedChinese(page, selector) {
-  return page.$$eval(selector, (roots) => {
-    const found = [];
-    for (const root of roots) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (!/\p{Script=Han}/u.test(node.data)) continue;
-        const parent = node.parentElement;
-        if (!parent || parent.closest('script, style, template, [hidden]')) continue;
-        const lang = parent.closest('[lang]')?.getAttribute('lang') ?? '';
-        if (!lang.toLowerCase().startsWith('zh')) found.push(`${parent.tagName}: ${node.data.trim()}`);
-      }
-    }
-    return found;
-  });
 }
 
 async function langOf(locator) {
@@ -104,7 +74,7 @@ describe('the English interface around Chinese data', () => {
     await sheet.getByRole('button', { name: 'Copy address' }).waitFor();
     const address = sheet.locator('dd', { hasText: inst.address });
     assert.equal(await langOf(address), 'zh-CN');
-    assert.deepEqual(await unmarkedChinese(page, '.sheet'), []);
+    assert.deepEqual(await chineseOutsideChinese(page, '.sheet'), []);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -128,7 +98,7 @@ describe('the English interface around Chinese data', () => {
     const names = table.locator('thead th[lang="zh-CN"]');
     assert.deepEqual(await names.allTextContents(), [byId('YC-0002').name, byId('YC-0003').name]);
     assert.ok((await table.textContent()).includes('Location not set'));
-    assert.deepEqual(await unmarkedChinese(page, '.sheet'), []);
+    assert.deepEqual(await chineseOutsideChinese(page, '.sheet'), []);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -147,7 +117,7 @@ describe('the English interface around Chinese data', () => {
     assert.equal(await langOf(card.locator('h2')), 'zh-CN');
     assert.equal((await card.locator('h2').textContent()).trim(), w02.name);
     assert.match(await card.textContent(), /away/);
-    assert.deepEqual(await unmarkedChinese(page, '[data-testid="map-card"], [data-testid="map"], [data-testid="tiles-unavailable"]'), []);
+    assert.deepEqual(await chineseOutsideChinese(page, '[data-testid="map-card"], [data-testid="map"], [data-testid="tiles-unavailable"]'), []);
     await card.getByRole('link', { name: 'See details' }).click();
     await page.waitForURL(/id=W-02/);
     assert.equal((await page.textContent('.sheet h1')).trim(), w02.name);
@@ -168,12 +138,12 @@ describe('the English interface around Chinese data', () => {
     assert.ok(guide.articles.some((a) => a.title === firstTitle), firstTitle);
     assert.equal(await langOf(first), 'zh-CN');
     assert.match(await page.locator('[data-testid="guide-entry"] .card-meta').first().textContent(), /^For /);
-    assert.deepEqual(await unmarkedChinese(page, 'main'), []);
+    assert.deepEqual(await chineseOutsideChinese(page, 'main'), []);
     await page.fill('[data-testid="guide-search"]', '疫苗');
     assert.match(await page.textContent('[data-testid="guide-result-count"]'), /^\d+ articles? found$/);
     await page.fill('[data-testid="guide-search"]', 'zzzz');
     assert.equal(await page.textContent('[data-testid="guide-result-count"]'), '0 articles found');
-    assert.deepEqual(await unmarkedChinese(page, 'main'), []);
+    assert.deepEqual(await chineseOutsideChinese(page, 'main'), []);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -189,7 +159,7 @@ describe('the English interface around Chinese data', () => {
     assert.equal((await page.textContent('[data-testid="reviewed"]')).trim(), `Reviewed on ${article.reviewed}`);
     assert.match(await body.locator('.article-meta').textContent(), / · For /);
     await page.getByRole('link', { name: '‹ Parenting guide' }).waitFor();
-    assert.deepEqual(await unmarkedChinese(page, 'main'), []);
+    assert.deepEqual(await chineseOutsideChinese(page, 'main'), []);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -207,7 +177,7 @@ describe('the English interface around Chinese data', () => {
     assert.ok(plan.includes('24月龄体检'), 'the schedule stays Chinese');
     assert.match(await page.textContent('[data-testid="born-link-notice"]'), /This link holds a date of birth/);
     assert.equal(await page.getAttribute('[data-testid="weeks-input"]', 'placeholder'), 'e.g. 34');
-    assert.deepEqual(await unmarkedChinese(page, 'main'), []);
+    assert.deepEqual(await chineseOutsideChinese(page, 'main'), []);
 
     await page.fill('[data-testid="born-input"]', '2026-12-01');
     assert.equal(await page.textContent('[data-testid="plan-error"]'), "The date of birth can't be after today.");
@@ -217,7 +187,7 @@ describe('the English interface around Chinese data', () => {
     await page.fill('[data-testid="weeks-input"]', '32');
     await page.waitForSelector('[data-testid="plan-corrected-age"]');
     assert.match(await page.textContent('[data-testid="plan"]'), /Corrected for the due date: /);
-    assert.deepEqual(await unmarkedChinese(page, 'main'), []);
+    assert.deepEqual(await chineseOutsideChinese(page, 'main'), []);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -3,7 +3,7 @@
 // while what the bureau published (names, areas) stays Chinese and is marked lang="zh-CN".
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE, resultCount, useBrowserAndSite, waitForList } from './harness.mjs';
+import { PHONE, chineseOutsideChinese, phonePage, resultCount, useBrowserAndSite, waitForList } from './harness.mjs';
 import { listed, readDataset } from './oracle.mjs';
 
 const data = readDataset();
@@ -14,59 +14,12 @@ useBrowserAndSite((b, s) => {
   site = s;
 });
 
-/** A phone-sized page like harness.phonePage, but with the browser set to English. */
-async function englishPage(options = {}) {
-  const context = await browser.newContext({
-    viewport: options.viewport ?? PHONE,
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'en-US',
-    timezoneId: 'Asia/Shanghai',
-    geolocation: options.geolocation,
-    permissions: options.permissions ?? [],
-    serviceWorkers: 'block',
-  });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e));
-  return { context, page, errors };
-}
-
 async function open(query = '', options) {
-  const tab = await englishPage(options);
+  const tab = await phonePage(browser, { locale: 'en-US', ...options });
   await tab.page.goto(`${site.origin}/${query}`);
   await waitForList(tab.page);
   return tab;
 }
-
-/**
- * Text with Han characters that is not inside an element whose closest [lang] is Chinese,
- * within `root` (a selector), skipping the parts of the page that `skip` names.
- */
-async function stranded(page, root = 'body', skip = []) {
-  return page.evaluate(({ root, skip }) => {
-    const han = /\p{Script=Han}/u;
-    const out = [];
-    for (const top of document.querySelectorAll(root)) {
-      const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const el = node.parentElement;
-        if (!han.test(node.textContent) || !el || el.closest('script, style, noscript, [hidden]')) continue;
-        if (skip.some((s) => el.closest(s))) continue;
-        if (!el.getClientRects().length && !el.closest('select, details')) continue;
-        const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
-        if (!lang.toLowerCase().startsWith('zh')) out.push(`${el.tagName.toLowerCase()}: ${node.textContent.trim()}`);
-      }
-    }
-    return out.slice(0, 10);
-  }, { root, skip });
-}
-
-// Parts of the finder page drawn by views other than the list's own (status.rs: the sample
-// banner, the data notes, the offline notice and notes about the address); their English is
-// checked with those views.
-const OTHER_VIEWS = ['[data-testid="sample-banner"]', '.data-line', '[data-testid="offline-copy"]', '[data-testid="query-note"]', '[data-testid="prefs-notice"]'];
 
 describe('the list in English', () => {
   test('filters, count line, cards, location, shortlist and view switch are English', async () => {
@@ -102,7 +55,7 @@ describe('the list in English', () => {
     assert.ok(await page.getByRole('group', { name: 'Kind of provider' }).isVisible());
     assert.equal(await page.getByLabel('Sort').locator('option[value="fee"]').textContent(), 'Lowest fee first');
 
-    assert.deepEqual(await stranded(page, 'body', OTHER_VIEWS), []);
+    assert.deepEqual(await chineseOutsideChinese(page, 'body'), []);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -152,7 +105,7 @@ describe('where the parent is, in English', () => {
     assert.equal(await option.textContent(), area.name);
     assert.equal(await option.getAttribute('lang'), 'zh-CN');
     assert.equal(await page.getByLabel('Town or subdistrict').locator('option[value=""]').textContent(), 'All towns and subdistricts');
-    assert.deepEqual(await stranded(page, 'body', OTHER_VIEWS), []);
+    assert.deepEqual(await chineseOutsideChinese(page, 'body'), []);
     await context.close();
   });
 
@@ -181,12 +134,12 @@ describe('shortlist and sharing in English', () => {
     await page.getByRole('checkbox', { name: a.name }).check();
     assert.ok(await page.getByRole('button', { name: 'Compare selected (1/3)' }).isDisabled());
     assert.equal(await page.locator('.shortlist-items [lang="zh-CN"]').first().textContent(), a.name);
-    assert.deepEqual(await stranded(page, '.shortlist'), []);
+    assert.deepEqual(await chineseOutsideChinese(page, '.shortlist'), []);
     await context.close();
   });
 
   test('share says it copied the link, in English', async () => {
-    const { page, context } = await englishPage();
+    const { page, context } = await phonePage(browser, { locale: 'en-US' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(`${site.origin}/?id=YC-0002`);
     await page.waitForSelector('.sheet h1');

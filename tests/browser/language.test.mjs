@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { phonePage, resultCount, resultIds, useBrowserAndSite, waitForList } from './harness.mjs';
+import { chineseOutsideChinese, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList } from './harness.mjs';
 import { listed, readDataset } from './oracle.mjs';
 import { repoRoot } from './server.mjs';
 
@@ -25,23 +25,6 @@ async function open(locale, query = '', options = {}) {
   await tab.page.goto(`${site.origin}/${query}`);
   await waitForList(tab.page);
   return tab;
-}
-
-/** Text nodes with Han characters whose closest [lang] is not Chinese, with that lang. */
-function hanOutsideChinese(page) {
-  return page.evaluate((source) => {
-    const han = new RegExp(source, 'u');
-    const out = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (!parent || parent.closest('script, style, noscript, template')) continue;
-      if (!han.test(node.data)) continue;
-      const lang = parent.closest('[lang]')?.getAttribute('lang') ?? '';
-      if (!lang.toLowerCase().startsWith('zh')) out.push(`${node.data.trim().slice(0, 40)} [${parent.tagName.toLowerCase()}.${parent.className}; lang=${lang}]`);
-    }
-    return out;
-  }, HAN.source);
 }
 
 describe("the browser's language", () => {
@@ -193,7 +176,7 @@ describe('the English finder page', () => {
   test('has Chinese text only inside elements marked lang="zh…"', async () => {
     const { page, context } = await open('en-US', '?near=23.7431,114.6972&sort=distance');
     await page.locator('.data-notes summary').click();
-    assert.deepEqual(await hanOutsideChinese(page), []);
+    assert.deepEqual(await chineseOutsideChinese(page), []);
     await context.close();
   });
 

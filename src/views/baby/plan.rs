@@ -13,10 +13,10 @@ use tuoyu_core::query::{FinderQuery, Page};
 use crate::i18n::*;
 use crate::lang;
 use crate::route::use_address;
-use crate::views::detail::{mixed, DATA_LANG};
 use crate::views::guide::ticks::{TickItem, Ticks};
 use crate::views::guide::ArticleLink;
 use crate::views::share::ShareButton;
+use crate::views::text::{mixed, DATA_LANG};
 
 /// "10 个月 27 天", "1 month 1 day".
 pub fn age_text(age: Age) -> String {

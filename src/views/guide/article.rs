@@ -12,7 +12,7 @@ use super::{age_range_text, index_href, inlines_view, topic_text};
 use crate::i18n::*;
 use crate::lang;
 use crate::route::use_address;
-use crate::views::detail::{mixed, DATA_LANG};
+use crate::views::text::{mixed, DATA_LANG};
 
 #[component]
 pub fn ArticlePage(guide: Arc<Guide>, slug: String) -> impl IntoView {

@@ -9,7 +9,7 @@ use tuoyu_core::guide::{search, AgeBand, Article, Guide, AGE_BANDS, TOPICS};
 use super::{for_ages_text, topic_view, ArticleLink};
 use crate::i18n::*;
 use crate::lang;
-use crate::views::detail::{mixed, DATA_LANG};
+use crate::views::text::{mixed, DATA_LANG};
 
 thread_local! {
     // The search and band survive opening an article and coming back (a new mount).
