@@ -37,12 +37,7 @@ fn Shell() -> impl IntoView {
             .with(|q| q.id.is_none() && !q.compare.is_empty())
     });
     let covered = move || detail_open.get() || compare_open.get();
-    let language = Memo::new(move |_| {
-        prefs
-            .language
-            .get()
-            .unwrap_or_else(crate::lang::browser_language)
-    });
+    let language = Memo::new(move |_| prefs.interface_language());
 
     // Everything below is drawn again when the language changes (see lang.rs); what the parent
     // chose lives in the address and the settings, so nothing is lost.

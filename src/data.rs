@@ -1,13 +1,15 @@
 //! Getting the published dataset onto the page: the `data=` rule, the fetch with its time-out
-//! and size limit, and the core's loader. Every failure becomes a Chinese sentence.
+//! and size limit, and the core's loader. Every failure is kept as a value ([`LoadFailure`]) and worded
+//! where it is shown (views/status.rs), so it reads in the language of the moment.
 
 use std::sync::Arc;
 
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tuoyu_core::load::{load_dataset, Loaded, MAX_DATASET_BYTES};
-use tuoyu_core::source::resolve_data_source;
+use tuoyu_core::load::{load_dataset, FileError, Loaded, MAX_DATASET_BYTES};
+use tuoyu_core::model::Date;
+use tuoyu_core::source::{resolve_data_source, SourceRefusal};
 
 use crate::offline;
 use crate::route::use_address;
@@ -19,15 +21,45 @@ const FETCH_TIMEOUT_MS: i32 = 30_000;
 #[derive(Clone, Debug)]
 pub enum DataState {
     Loading,
-    Failed(String),
+    Failed(LoadFailure),
     Ready(Arc<Loaded>),
+}
+
+/// Why the dataset cannot be shown.
+#[derive(Clone, Debug)]
+pub enum LoadFailure {
+    /// The link's `data=` is not a source this site loads.
+    Refused(SourceRefusal),
+    /// The file arrived but cannot be used.
+    File(FileError),
+    /// The network failed and no copy is kept on the phone.
+    Network(NetworkProblem),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum NetworkProblem {
+    Timeout,
+    NoConnection,
+    Http(u16),
+    CutOff,
+    /// Larger than [`MAX_DATASET_BYTES`]; the limit in MB.
+    TooLarge {
+        limit_mb: usize,
+    },
+}
+
+/// The list on screen is the copy kept on the phone: when it was published and kept.
+#[derive(Clone, Copy, Debug)]
+pub struct OfflineCopy {
+    pub published: Date,
+    pub saved_on: Date,
 }
 
 #[derive(Clone, Copy)]
 pub struct Dataset {
     pub state: RwSignal<DataState>,
     /// Set when the list on screen is the copy kept on the phone, not a fresh download.
-    pub offline_copy: RwSignal<Option<String>>,
+    pub offline_copy: RwSignal<Option<OfflineCopy>>,
     retries: RwSignal<u32>,
 }
 
@@ -79,7 +111,9 @@ pub fn provide_dataset() {
         let url = match resolve_data_source(requested.as_deref(), &allowed_origins()) {
             Ok(url) => url,
             Err(refusal) => {
-                dataset.state.set(DataState::Failed(refusal.message()));
+                dataset
+                    .state
+                    .set(DataState::Failed(LoadFailure::Refused(refusal)));
                 return;
             }
         };
@@ -93,22 +127,17 @@ pub fn provide_dataset() {
                 Ok(loaded) => (DataState::Ready(Arc::new(loaded)), None),
                 // Only a network failure falls back: a broken file on the server is news the
                 // publisher and the parent must see, not something to paper over.
-                Err(Failure::Network(message)) => match offline::last_good(&url) {
+                Err(Failure::Network(problem)) => match offline::last_good(&url) {
                     Some(copy) => {
-                        let note = format!(
-                            "网络不通，正在显示本机保存的名录（{} 发布，{} 保存）。空位等信息可能已变化。",
-                            copy.loaded.dataset.published, copy.saved_on
-                        );
+                        let note = OfflineCopy {
+                            published: copy.loaded.dataset.published,
+                            saved_on: copy.saved_on,
+                        };
                         (DataState::Ready(Arc::new(copy.loaded)), Some(note))
                     }
-                    None => (
-                        DataState::Failed(format!(
-                            "{message}（本机还没有保存过名录，联网后打开一次即可离线查看。）"
-                        )),
-                        None,
-                    ),
+                    None => (DataState::Failed(LoadFailure::Network(problem)), None),
                 },
-                Err(Failure::Content(message)) => (DataState::Failed(message), None),
+                Err(Failure::Content(error)) => (DataState::Failed(LoadFailure::File(error)), None),
             };
             dataset.offline_copy.set(offline);
             dataset.state.set(state);
@@ -117,8 +146,8 @@ pub fn provide_dataset() {
 }
 
 enum Failure {
-    Network(String),
-    Content(String),
+    Network(NetworkProblem),
+    Content(FileError),
 }
 
 async fn fetch_and_load(url: &str) -> Result<Loaded, Failure> {
@@ -135,49 +164,48 @@ async fn fetch_and_load(url: &str) -> Result<Loaded, Failure> {
         timer.clear();
     }
     let bytes = result.map_err(Failure::Network)?;
-    let loaded = load_dataset(&bytes).map_err(|e| Failure::Content(e.message()))?;
+    let loaded = load_dataset(&bytes).map_err(Failure::Content)?;
     offline::keep(url, &bytes);
     Ok(loaded)
 }
 
-async fn fetch_bytes(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<Vec<u8>, String> {
+async fn fetch_bytes(
+    url: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<Vec<u8>, NetworkProblem> {
     let response = Request::get(url)
         .abort_signal(signal)
         .send()
         .await
         .map_err(|_| {
             if signal.is_some_and(|s| s.aborted()) {
-                "数据加载超时：网络太慢或暂时不通。请稍后点“重试”。".to_string()
+                NetworkProblem::Timeout
             } else {
-                "无法连接到数据服务器：请检查网络后点“重试”。".to_string()
+                NetworkProblem::NoConnection
             }
         })?;
     if !response.ok() {
-        return Err(format!(
-            "数据服务器暂时无法提供名录（HTTP {}）。请稍后点“重试”。",
-            response.status()
-        ));
+        return Err(NetworkProblem::Http(response.status()));
     }
     let declared = response
         .headers()
         .get("content-length")
         .and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > MAX_DATASET_BYTES) {
-        return Err(too_large_message());
+        return Err(too_large());
     }
     let bytes = response
         .binary()
         .await
-        .map_err(|_| "数据下载中断：请检查网络后点“重试”。".to_string())?;
+        .map_err(|_| NetworkProblem::CutOff)?;
     if bytes.len() > MAX_DATASET_BYTES {
-        return Err(too_large_message());
+        return Err(too_large());
     }
     Ok(bytes)
 }
 
-fn too_large_message() -> String {
-    format!(
-        "数据文件超过本应用的上限（{} MB），无法加载。",
-        MAX_DATASET_BYTES / 1024 / 1024
-    )
+fn too_large() -> NetworkProblem {
+    NetworkProblem::TooLarge {
+        limit_mb: MAX_DATASET_BYTES / 1024 / 1024,
+    }
 }

@@ -14,6 +14,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tuoyu_core::guide::Guide;
 
+use crate::i18n::*;
+use crate::lang;
 use crate::platform::saved;
 
 /// Next to index.html, wherever the site is hosted.
@@ -26,7 +28,33 @@ const FETCH_TIMEOUT: Duration = Duration::from_secs(20);
 pub enum GuideState {
     Loading,
     Ready(Arc<Guide>),
-    Failed(String),
+    Failed(GuideFailure),
+}
+
+/// Why the guide could not be read. Kept as a value and worded when drawn, since the state
+/// outlives a change of the interface's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GuideFailure {
+    /// No answer from the network (or none in time).
+    Offline,
+    /// The server answered with this HTTP status.
+    Http(u16),
+    /// The download stopped half-way.
+    CutOff,
+    /// Not a guide this app can read.
+    Format,
+}
+
+impl GuideFailure {
+    pub fn message(self) -> String {
+        let l = lang::current();
+        match self {
+            GuideFailure::Offline => td_string!(l, guide.error_offline).to_owned(),
+            GuideFailure::Http(status) => td_string!(l, guide.error_http, status).to_string(),
+            GuideFailure::CutOff => td_string!(l, guide.error_cut_off).to_owned(),
+            GuideFailure::Format => td_string!(l, guide.error_format).to_owned(),
+        }
+    }
 }
 
 thread_local! {
@@ -67,7 +95,7 @@ fn load(state: ArcRwSignal<GuideState>) {
         let fetched = fetch_text().await.and_then(|text| {
             serde_json::from_str::<Guide>(&text)
                 .map(|guide| (text, guide))
-                .map_err(|_| "育儿指南文件格式有误，请稍后再试。".to_owned())
+                .map_err(|_| GuideFailure::Format)
         });
         match fetched {
             Ok((text, _)) if have_copy && saved_text.as_deref() == Some(text.as_str()) => {}
@@ -77,12 +105,12 @@ fn load(state: ArcRwSignal<GuideState>) {
             }
             // The phone's copy is already on screen; it stays until the network is back.
             Err(_) if have_copy => {}
-            Err(message) => state.set(GuideState::Failed(message)),
+            Err(failure) => state.set(GuideState::Failed(failure)),
         }
     });
 }
 
-async fn fetch_text() -> Result<String, String> {
+async fn fetch_text() -> Result<String, GuideFailure> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timer = controller
@@ -93,15 +121,9 @@ async fn fetch_text() -> Result<String, String> {
         .send()
         .await;
     let result = match response {
-        Err(_) => Err("无法连接网络，育儿指南暂时打不开。请检查网络后点“重试”。".to_owned()),
-        Ok(r) if !r.ok() => Err(format!(
-            "育儿指南暂时无法加载（HTTP {}）。请稍后点“重试”。",
-            r.status()
-        )),
-        Ok(r) => r
-            .text()
-            .await
-            .map_err(|_| "育儿指南下载中断，请检查网络后点“重试”。".to_owned()),
+        Err(_) => Err(GuideFailure::Offline),
+        Ok(r) if !r.ok() => Err(GuideFailure::Http(r.status())),
+        Ok(r) => r.text().await.map_err(|_| GuideFailure::CutOff),
     };
     if let Some(Ok(timer)) = timer {
         timer.clear();

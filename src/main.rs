@@ -5,6 +5,7 @@ mod app;
 mod data;
 mod first_paint;
 mod guide_data;
+mod labels;
 mod lang;
 mod map_library;
 mod offline;

@@ -5,6 +5,8 @@ use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::*;
+use crate::lang;
 use crate::platform::load_script;
 
 const STYLES: [&str; 2] = [
@@ -21,7 +23,7 @@ thread_local! {
     static LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Resolves once Leaflet and the cluster plugin are ready; fails with a Chinese message.
+/// Resolves once Leaflet and the cluster plugin are ready; fails with a message for the parent.
 pub async fn load() -> Result<(), String> {
     if LOADED.with(|l| l.get()) {
         return Ok(());
@@ -47,7 +49,7 @@ pub async fn load() -> Result<(), String> {
 }
 
 fn failed() -> String {
-    "地图组件加载失败，请检查网络后重试。机构列表仍可正常使用。".to_string()
+    td_string!(lang::current(), detail.map_failed).to_string()
 }
 
 #[wasm_bindgen]
@@ -115,7 +117,8 @@ fn cluster_icon(count: u32) -> JsValue {
     };
     let _ = bubble.set_attribute("data-testid", "marker");
     let _ = bubble.set_attribute("data-count", &count.to_string());
-    let _ = bubble.set_attribute("aria-label", &format!("{count} 家机构，点按放大"));
+    let label = td_string!(lang::current(), detail.cluster_label, count).to_string();
+    let _ = bubble.set_attribute("aria-label", &label);
     bubble.set_text_content(Some(&count.to_string()));
     element_icon(bubble, "cluster", 40.0).into()
 }

@@ -1,6 +1,6 @@
 //! The few browser services the views need, behind plain functions: the clock, GPS, the
 //! clipboard, sharing, the phone's own storage and on-demand scripts. Failures come back as
-//! Chinese messages.
+//! values; the views word them in the interface's language.
 
 use chrono::NaiveDate;
 use tuoyu_core::model::LatLng;
@@ -18,13 +18,25 @@ pub fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
-/// Asks the browser for the phone's position once. `done` gets the WGS-84 point or a message
-/// that says what to do instead; it is called exactly once, also when the browser never answers.
-pub fn locate(done: impl FnOnce(Result<LatLng, String>) + 'static) {
+/// Why the phone's position could not be had; the view says what to do instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LocateError {
+    /// The browser has no geolocation.
+    Unsupported,
+    /// The parent (or the phone's settings) did not allow it.
+    Denied,
+    Timeout,
+    /// Any other answer from the browser.
+    Unavailable,
+    /// The browser would not even ask.
+    Failed,
+}
+
+/// Asks the browser for the phone's position once. `done` gets the WGS-84 point or the reason
+/// it could not; it is called exactly once, also when the browser never answers.
+pub fn locate(done: impl FnOnce(Result<LatLng, LocateError>) + 'static) {
     let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
-        done(Err(
-            "这个浏览器无法定位。请在下方选择您所在的镇/街道。".into()
-        ));
+        done(Err(LocateError::Unsupported));
         return;
     };
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
@@ -43,15 +55,13 @@ pub fn locate(done: impl FnOnce(Result<LatLng, String>) + 'static) {
     let on_err = {
         let done = done.clone();
         Closure::once_into_js(move |error: web_sys::PositionError| {
-            let message = match error.code() {
-                web_sys::PositionError::PERMISSION_DENIED => {
-                    "您没有允许定位。可以在下方选择所在的镇/街道，或在手机设置里允许微信/浏览器使用位置。"
-                }
-                web_sys::PositionError::TIMEOUT => "定位超时。请到窗边或室外再试，或在下方选择所在的镇/街道。",
-                _ => "暂时无法定位。请稍后再试，或在下方选择所在的镇/街道。",
+            let reason = match error.code() {
+                web_sys::PositionError::PERMISSION_DENIED => LocateError::Denied,
+                web_sys::PositionError::TIMEOUT => LocateError::Timeout,
+                _ => LocateError::Unavailable,
             };
             if let Some(done) = done.borrow_mut().take() {
-                done(Err(message.into()));
+                done(Err(reason));
             }
         })
     };
@@ -68,7 +78,7 @@ pub fn locate(done: impl FnOnce(Result<LatLng, String>) + 'static) {
         .is_err()
     {
         if let Some(done) = done.borrow_mut().take() {
-            done(Err("暂时无法定位。请在下方选择所在的镇/街道。".into()));
+            done(Err(LocateError::Failed));
         }
     }
 }

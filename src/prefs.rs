@@ -1,5 +1,7 @@
-//! What the parent keeps on the phone between visits: 长辈模式 and the starred institutions.
-//! Stored under versioned keys; anything unreadable is reset with a notice, never a crash.
+//! What the parent keeps on the phone between visits: 长辈模式, the interface language and the
+//! starred institutions. Stored under versioned keys; anything unreadable is reset with a
+//! notice, never a crash. The notice is kept as what was reset ([`Reset`]) and worded when
+//! shown, since the language is not known yet when the settings are read.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -28,10 +30,26 @@ pub struct Prefs {
     pub language: RwSignal<Option<Language>>,
     pub stars: RwSignal<Vec<String>>,
     /// Things that had to be reset, said once to the parent.
-    pub notices: RwSignal<Vec<String>>,
+    pub notices: RwSignal<Vec<Reset>>,
+}
+
+/// A saved value that could not be read and was put back to its default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reset {
+    Settings,
+    Stars,
+    /// The settings were readable but named a language the interface does not have.
+    Language,
 }
 
 impl Prefs {
+    /// The language to draw the interface in: the parent's choice, else the browser's.
+    pub fn interface_language(&self) -> Language {
+        self.language
+            .get()
+            .unwrap_or_else(crate::lang::browser_language)
+    }
+
     pub fn is_starred(&self, id: &str) -> bool {
         self.stars.with(|s| s.iter().any(|x| x == id))
     }
@@ -53,8 +71,16 @@ pub fn use_prefs() -> Prefs {
 
 pub fn provide_prefs() {
     let mut notices = Vec::new();
-    let settings: Settings = read(SETTINGS_KEY, "显示设置", &mut notices).unwrap_or_default();
-    let stars: Vec<String> = read(STARS_KEY, "收藏", &mut notices).unwrap_or_default();
+    let settings: Settings = read(SETTINGS_KEY, Reset::Settings, &mut notices).unwrap_or_default();
+    let stars: Vec<String> = read(STARS_KEY, Reset::Stars, &mut notices).unwrap_or_default();
+    let language = settings.lang.as_deref().and_then(|code| {
+        let language = Language::parse(code);
+        if language.is_none() {
+            // Written back without it by the effect below.
+            notices.push(Reset::Language);
+        }
+        language
+    });
     let stars = stars
         .into_iter()
         .filter(|id| tuoyu_core::load::is_valid_id(id))
@@ -62,7 +88,7 @@ pub fn provide_prefs() {
         .collect();
     let prefs = Prefs {
         elder: RwSignal::new(settings.elder),
-        language: RwSignal::new(settings.lang.as_deref().and_then(Language::parse)),
+        language: RwSignal::new(language),
         stars: RwSignal::new(stars),
         notices: RwSignal::new(notices),
     };
@@ -83,17 +109,15 @@ pub fn provide_prefs() {
 /// A saved value, or None when there is none; a damaged one is removed and reported.
 fn read<T: for<'de> Deserialize<'de>>(
     key: &str,
-    what: &str,
-    notices: &mut Vec<String>,
+    what: Reset,
+    notices: &mut Vec<Reset>,
 ) -> Option<T> {
     let text = saved::get(key)?;
     match serde_json::from_str(&text) {
         Ok(value) => Some(value),
         Err(_) => {
             saved::remove(key);
-            notices.push(format!(
-                "本机保存的{what}无法读取（可能来自旧版本），已恢复默认。"
-            ));
+            notices.push(what);
             None
         }
     }

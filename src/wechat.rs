@@ -13,13 +13,16 @@ use leptos::logging::warn;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tuoyu_core::filter::find;
+use tuoyu_core::language::Language;
 use tuoyu_core::query::{FinderQuery, Page};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::data::{use_dataset, DataState};
 use crate::guide_data::{use_guide, GuideState};
+use crate::i18n::*;
 use crate::platform::{in_wechat, load_script};
+use crate::prefs::use_prefs;
 use crate::route::use_address;
 
 /// The switch, read at run time so a deployer turns it on without a build: a same-origin path
@@ -96,13 +99,20 @@ pub fn share_cards() {
     let dataset = use_dataset();
     // An effect rather than a memo of the card: the card is cheap to redo, and a memo's
     // machinery for one more type would weigh on every parent's download.
+    // The card follows a change of language too; it reads the choice itself rather than
+    // lang::current(), which the shell may not have switched yet when this runs.
+    let prefs = use_prefs();
     // The card describes the address WeChat shares, which follows a filter change a moment
     // after the list does (route.rs).
     Effect::new(move |_| {
+        let locale = match prefs.interface_language() {
+            Language::Chinese => Locale::zh,
+            Language::English => Locale::en,
+        };
         want(
             address
                 .in_bar
-                .with(|q| dataset.state.with(|d| card_for(q, d))),
+                .with(|q| dataset.state.with(|d| card_for(q, d, locale))),
         )
     });
 
@@ -118,7 +128,7 @@ pub fn share_cards() {
 }
 
 /// What a friend sees of the page: an institution, an article, or the list with its count.
-fn card_for(q: &FinderQuery, data: &DataState) -> Card {
+fn card_for(q: &FinderQuery, data: &DataState, locale: Locale) -> Card {
     let card = |title: &str, desc: &str| Card {
         title: title.to_owned(),
         desc: desc.to_owned(),
@@ -134,7 +144,11 @@ fn card_for(q: &FinderQuery, data: &DataState) -> Card {
     if let Some(i) = institution {
         return card(&i.name, &i.address);
     }
-    let guide = card("育儿指南", "婴幼儿照护和早期发展，写明官方出处。");
+    let l = locale;
+    let guide = card(
+        td_string!(l, app.share_guide_title),
+        td_string!(l, app.share_guide_desc),
+    );
     match (q.page, loaded) {
         (Page::Guide, _) => match q.article.as_deref() {
             // Only on the guide's own page, which has already asked for guide.json.
@@ -146,18 +160,23 @@ fn card_for(q: &FinderQuery, data: &DataState) -> Card {
             },
             None => guide,
         },
-        (Page::Baby, _) => card("宝宝的月龄计划", "体检、疫苗和发育要点，按宝宝的月龄列出。"),
+        (Page::Baby, _) => card(
+            td_string!(l, app.share_baby_title),
+            td_string!(l, app.share_baby_desc),
+        ),
         (Page::Finder, Some(l)) => Card {
             title: l.dataset.title.clone(),
-            desc: format!(
-                "找到 {} 家托育机构（{}发布）",
-                find(&l.dataset, &q.filter, q.sort).len(),
-                l.dataset.publisher
-            ),
+            desc: td_string!(
+                locale,
+                app.share_found,
+                n = find(&l.dataset, &q.filter, q.sort).len(),
+                publisher = l.dataset.publisher.clone()
+            )
+            .to_string(),
         },
         (Page::Finder, None) => card(
-            "托育机构查询",
-            "按托育类型、普惠、月龄、空位和距离查找托育机构。",
+            td_string!(l, app.app_name),
+            td_string!(l, app.share_finder_desc),
         ),
     }
 }

@@ -5,11 +5,15 @@ mod plan;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use tuoyu_core::age::parse_birth_date;
+use tuoyu_core::age::{check_birth_date, BirthDateProblem};
 use tuoyu_core::model::{format_date, Date};
-use tuoyu_core::plan::{make_plan, parse_gestation_weeks};
+use tuoyu_core::plan::{
+    check_gestation_weeks, make_plan, PlanError, MAX_GESTATION_WEEKS, MIN_GESTATION_WEEKS,
+};
 
 use crate::guide_data::{use_guide, GuideState};
+use crate::i18n::*;
+use crate::lang;
 use crate::platform::{saved, today};
 use crate::route::{use_address, Step};
 use crate::views::guide::{GuideError, GuideLoading};
@@ -68,17 +72,22 @@ pub fn BabyPage() -> impl IntoView {
     });
 
     // `None` until a date is entered; a message for anything the plan cannot use.
-    let input =
-        Memo::new(move |_| {
-            let born = born_text.get();
-            if born.trim().is_empty() {
-                return None;
-            }
-            let weeks = weeks_text.get();
-            Some(parse_birth_date(&born, today).and_then(|born| {
-                Ok((born, parse_gestation_weeks(&still_typing_is_empty(&weeks))?))
-            }))
-        });
+    let input = Memo::new(move |_| {
+        let born = born_text.get();
+        if born.trim().is_empty() {
+            return None;
+        }
+        let weeks = weeks_text.get();
+        Some(
+            check_birth_date(&born, today)
+                .map_err(|e| birth_date_message(&e))
+                .and_then(|born| {
+                    let weeks = check_gestation_weeks(&still_typing_is_empty(&weeks))
+                        .map_err(|e| plan_message(&e))?;
+                    Ok((born, weeks))
+                }),
+        )
+    });
 
     let on_born = move |ev| {
         let value = event_target_value(&ev);
@@ -109,7 +118,7 @@ pub fn BabyPage() -> impl IntoView {
         let (born, weeks) = match input.get() {
             None => {
                 return view! {
-                    <p class="hint">"填上出生日期，就能看到孩子现在这个月龄的成长计划。"</p>
+                    <p class="hint">{td_string!(lang::current(), guide.enter_birth_date)}</p>
                 }
                 .into_any()
             }
@@ -118,28 +127,26 @@ pub fn BabyPage() -> impl IntoView {
         };
         match guide.get() {
             GuideState::Loading => view! { <GuideLoading /> }.into_any(),
-            GuideState::Failed(message) => view! { <GuideError message /> }.into_any(),
+            GuideState::Failed(failure) => view! { <GuideError failure /> }.into_any(),
             GuideState::Ready(guide) => match make_plan(&guide, born, weeks, today) {
                 Ok(plan) => view! { <plan::PlanView guide plan /> }.into_any(),
-                Err(e) => error_view(e.message()),
+                Err(e) => error_view(plan_message(&e)),
             },
         }
     };
 
+    let locale = lang::current();
     view! {
         <section class="baby">
-            <h1>"我的宝宝"</h1>
+            <h1>{td_string!(locale, guide.baby_title)}</h1>
             {move || linked.get().map(|born| view! {
                 <p class="notice" role="note" data-testid="born-link-notice">
-                    {format!(
-                        "这个链接包含出生日期（{}），是家人分享给您的宝宝成长计划。再转发前，请想一想是否愿意让对方看到孩子的生日。",
-                        format_date(born)
-                    )}
+                    {td_string!(locale, guide.born_link_notice, date = format_date(born)).to_string()}
                 </p>
             })}
             <form class="baby-form" on:submit=|ev| ev.prevent_default()>
                 <label class="field">
-                    <span>"出生日期"</span>
+                    <span>{td_string!(locale, guide.born_label)}</span>
                     <input
                         type="date"
                         data-testid="born-input"
@@ -150,7 +157,7 @@ pub fn BabyPage() -> impl IntoView {
                     />
                 </label>
                 <label class="field">
-                    <span>"出生时孕周（早产宝宝填写，可不填）"</span>
+                    <span>{td_string!(locale, guide.weeks_label)}</span>
                     <input
                         type="number"
                         data-testid="weeks-input"
@@ -158,14 +165,16 @@ pub fn BabyPage() -> impl IntoView {
                         min="24"
                         max="42"
                         step="1"
-                        placeholder="例如 34"
+                        placeholder=td_string!(locale, guide.weeks_placeholder)
                         prop:value=move || weeks_text.get()
                         on:input=on_weeks
                     />
                 </label>
                 <p class="hint">
-                    "出生日期只保存在这台手机上，不会上传。"
-                    <button type="button" class="button link" on:click=forget>"清除"</button>
+                    {td_string!(locale, guide.born_kept_hint)}
+                    <button type="button" class="button link" on:click=forget>
+                        {td_string!(locale, guide.clear)}
+                    </button>
                 </p>
             </form>
             {plan}
@@ -189,6 +198,37 @@ fn still_typing_is_empty(weeks: &str) -> String {
         String::new()
     } else {
         weeks.to_owned()
+    }
+}
+
+/// The core's reason, in the interface's words.
+fn birth_date_message(problem: &BirthDateProblem) -> String {
+    let l = lang::current();
+    match problem {
+        BirthDateProblem::Empty => td_string!(l, guide.birth_missing).to_owned(),
+        BirthDateProblem::WrongShape | BirthDateProblem::Unreadable => {
+            td_string!(l, guide.birth_shape).to_owned()
+        }
+        BirthDateProblem::NoSuchDay(date) => {
+            td_string!(l, guide.birth_no_such_day, date = date.clone()).to_string()
+        }
+        BirthDateProblem::InFuture => td_string!(l, guide.birth_in_future).to_owned(),
+        BirthDateProblem::TooOld => td_string!(l, guide.birth_too_old).to_owned(),
+    }
+}
+
+fn plan_message(error: &PlanError) -> String {
+    let l = lang::current();
+    let (min, max) = (MIN_GESTATION_WEEKS, MAX_GESTATION_WEEKS);
+    match error {
+        PlanError::BornInFuture => td_string!(l, guide.birth_in_future_check).to_owned(),
+        PlanError::TooOld => td_string!(l, guide.birth_too_old).to_owned(),
+        PlanError::Gestation(weeks) => {
+            td_string!(l, guide.weeks_out_of_range, weeks, min, max).to_string()
+        }
+        PlanError::GestationNotANumber => {
+            td_string!(l, guide.weeks_not_a_number, min, max).to_string()
+        }
     }
 }
 

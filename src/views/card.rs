@@ -2,15 +2,17 @@
 
 use std::sync::Arc;
 
-use chrono::Datelike;
 use leptos::prelude::*;
-use tuoyu_core::distance::format_distance;
 use tuoyu_core::load::Loaded;
-use tuoyu_core::model::{Fee, Institution, RegistrationStatus};
+use tuoyu_core::model::Institution;
 use tuoyu_core::query::FinderQuery;
 
+use crate::i18n::*;
+use crate::labels::{self, Label};
+use crate::lang;
 use crate::route::{use_address, Step};
 use crate::views::shortlist::StarButton;
+use crate::views::text::mixed;
 
 #[component]
 pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> impl IntoView {
@@ -38,69 +40,36 @@ pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> i
     let preferred = address.query.with_untracked(|q| q.filter.types.clone());
     let fee = inst
         .main_fee(&preferred)
-        .map(|(care, fee)| format!("{}：{}", care.label(), fee_text(&fee)));
-    let care = inst
-        .care_types
-        .iter()
-        .map(|c| c.label())
-        .collect::<Vec<_>>()
-        .join(" · ");
+        .map(|(care, fee)| labels::fee_for(care, &fee));
+    let care = labels::care_types(&inst.care_types);
+    let locale = lang::current();
 
     view! {
         <li class="card" data-testid="result" data-id=inst.id.clone()>
             <a class="card-link" href=href on:click=open>
-                <h2 class="card-name">{inst.name.clone()}</h2>
+                // The bureau's own words stay in Chinese, and are read in a Chinese voice.
+                <h2 class="card-name" lang="zh-CN">{inst.name.clone()}</h2>
                 <p class="card-meta">
-                    <span class="kind">{inst.kind.label()}</span>
-                    {inst.puhui.then(|| view! { <span class="badge puhui">"普惠"</span> })}
+                    <span class="kind">{inst.kind.text()}</span>
+                    {inst.puhui.then(|| view! {
+                        <span class="badge puhui">
+                            {mixed(td_string!(locale, finder.puhui_badge))}
+                        </span>
+                    })}
                     {distance.map(|d| view! {
                         <span class="distance" data-testid="distance">
-                            {format!("距您 {}", format_distance(d as f64))}
+                            {labels::distance_from_you(d as f64)}
                         </span>
                     })}
                 </p>
                 <p class="card-care">{care}</p>
                 <p class="card-facts">
-                    <span>{fee.unwrap_or_else(|| "收费未公布".into())}</span>
-                    <span>{vacancy_text(inst)}</span>
-                    <span>{registration_text(inst)}</span>
+                    <span>{fee.unwrap_or_else(|| labels::fee_unknown().into())}</span>
+                    <span>{labels::vacancy(inst)}</span>
+                    <span>{mixed(labels::registration(inst))}</span>
                 </p>
             </a>
             <StarButton id=inst.id.clone() name=inst.name.clone() />
         </li>
-    }
-}
-
-pub fn fee_text(fee: &Fee) -> String {
-    let amount = if fee.amount.fract() == 0.0 {
-        format!("{}", fee.amount as i64)
-    } else {
-        format!("{:.1}", fee.amount)
-    };
-    format!("{amount} 元/{}", fee.unit.label())
-}
-
-/// A vacancy figure goes stale, so it never appears without its date.
-pub fn vacancy_text(inst: &Institution) -> String {
-    let Some(places) = &inst.places else {
-        return "空位未公布".into();
-    };
-    let when = places
-        .as_of
-        .map(|d| format!("（{}月{}日更新）", d.month(), d.day()))
-        .unwrap_or_default();
-    match places.vacant {
-        Some(0) => format!("暂无空位{when}"),
-        Some(n) => format!("空位 {n} 个{when}"),
-        None => "空位未公布".into(),
-    }
-}
-
-pub fn registration_text(inst: &Institution) -> &'static str {
-    match inst.registration.as_ref().map(|r| r.status) {
-        Some(RegistrationStatus::Filed) => "已备案",
-        Some(RegistrationStatus::Pending) => "备案中",
-        Some(RegistrationStatus::Revoked) => "已注销",
-        None => "备案情况未公布",
     }
 }

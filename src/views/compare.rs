@@ -4,22 +4,26 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use tuoyu_core::coords::wgs84_to;
-use tuoyu_core::distance::{distance_m, format_distance};
+use tuoyu_core::distance::distance_m;
 use tuoyu_core::load::Loaded;
-use tuoyu_core::model::{Institution, LatLng};
+use tuoyu_core::model::{format_date, Institution, LatLng};
 
+use crate::i18n::*;
+use crate::labels::{self, Label};
+use crate::lang;
 use crate::route::use_address;
-use crate::views::card::{fee_text, registration_text, vacancy_text};
 use crate::views::status::{with_dataset, SampleBanner};
+use crate::views::text::{mixed, DATA_LANG};
 
 #[component]
 pub fn CompareSheet() -> impl IntoView {
     let address = use_address();
+    let locale = lang::current();
     view! {
         <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="compare-title">
             <div class="sheet-bar">
                 <button type="button" class="button back" on:click=move |_| address.close_sheet(|q| q.compare.clear())>
-                    "‹ 返回"
+                    {td_string!(locale, detail.back)}
                 </button>
             </div>
             <SampleBanner />
@@ -28,9 +32,16 @@ pub fn CompareSheet() -> impl IntoView {
     }
 }
 
+/// A cell: interface words (which may hold a Chinese term) or the bureau's own text.
+enum Cell {
+    Words(String),
+    Data(String),
+}
+
 #[component]
 fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
     let address = use_address();
+    let locale = lang::current();
     let (ids, near) = address
         .query
         .with_untracked(|q| (q.compare.clone(), q.filter.near));
@@ -39,97 +50,116 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
         .filter_map(|id| loaded.dataset.institution(id))
         .collect();
     let crs = loaded.dataset.crs;
-    let rows: Vec<(&'static str, Vec<String>)> = vec![
+    let not_published = || td_string!(locale, detail.not_published).to_string();
+    let words = |f: &dyn Fn(&Institution) -> String| -> Vec<Cell> {
+        chosen.iter().map(|i| Cell::Words(f(i))).collect()
+    };
+    let rows: Vec<(&'static str, Vec<Cell>)> = vec![
         (
-            "托育类型",
-            chosen
-                .iter()
-                .map(|i| {
-                    i.care_types
-                        .iter()
-                        .map(|c| c.label())
-                        .collect::<Vec<_>>()
-                        .join("、")
-                })
-                .collect(),
+            td_string!(locale, detail.fact_care_types),
+            words(&|i| {
+                i.care_types
+                    .iter()
+                    .map(|c| c.text())
+                    .collect::<Vec<_>>()
+                    .join(td_string!(locale, detail.list_separator))
+            }),
         ),
-        ("收费", chosen.iter().map(|i| fees(i)).collect()),
-        ("空位", chosen.iter().map(|i| vacancy_text(i)).collect()),
+        (td_string!(locale, detail.fact_fees), words(&fees)),
         (
-            "距离",
-            chosen.iter().map(|i| distance(i, near, crs)).collect(),
-        ),
-        (
-            "服务时间",
-            chosen
-                .iter()
-                .map(|i| i.hours.clone().unwrap_or_else(|| "未公布".into()))
-                .collect(),
+            td_string!(locale, detail.compare_vacancy),
+            words(&labels::vacancy),
         ),
         (
-            "普惠",
-            chosen
-                .iter()
-                .map(|i| if i.puhui { "是" } else { "否" }.to_string())
-                .collect(),
+            td_string!(locale, detail.compare_distance),
+            words(&|i| distance(i, near, crs)),
         ),
         (
-            "备案",
+            td_string!(locale, detail.fact_hours),
             chosen
                 .iter()
-                .map(|i| registration_text(i).to_string())
-                .collect(),
-        ),
-        (
-            "质量评估",
-            chosen
-                .iter()
-                .map(|i| {
-                    i.quality
-                        .as_ref()
-                        .map_or("未公布".into(), |q| q.grade.label().to_string())
+                .map(|i| match &i.hours {
+                    Some(hours) => Cell::Data(hours.clone()),
+                    None => Cell::Words(not_published()),
                 })
                 .collect(),
         ),
         (
-            "最近检查",
-            chosen
-                .iter()
-                .map(|i| {
-                    i.latest_inspection().map_or("暂无公布".into(), |x| {
-                        format!("{} {}", x.date, x.result.label())
-                    })
-                })
-                .collect(),
+            td_string!(locale, detail.compare_puhui),
+            words(&|i| {
+                if i.puhui {
+                    td_string!(locale, detail.yes)
+                } else {
+                    td_string!(locale, detail.no)
+                }
+                .to_string()
+            }),
         ),
         (
-            "招收月龄",
-            chosen
-                .iter()
-                .map(|i| format!("{}–{} 个月", i.age_months.min, i.age_months.max))
-                .collect(),
+            td_string!(locale, detail.fact_registration),
+            words(&|i| labels::registration(i).to_string()),
+        ),
+        (
+            td_string!(locale, detail.fact_quality),
+            words(&|i| {
+                i.quality
+                    .as_ref()
+                    .map_or_else(not_published, |q| labels::grade(q.grade))
+            }),
+        ),
+        (
+            td_string!(locale, detail.compare_latest_inspection),
+            words(&|i| {
+                i.latest_inspection().map_or_else(
+                    || td_string!(locale, detail.none_published).to_string(),
+                    |x| {
+                        td_string!(
+                            locale,
+                            detail.latest_inspection,
+                            date = format_date(x.date),
+                            result = x.result.text()
+                        )
+                        .to_string()
+                    },
+                )
+            }),
+        ),
+        (
+            td_string!(locale, detail.fact_ages),
+            words(&|i| {
+                td_string!(
+                    locale,
+                    detail.ages,
+                    min = i.age_months.min,
+                    max = i.age_months.max
+                )
+                .to_string()
+            }),
         ),
     ];
     let names: Vec<String> = chosen.iter().map(|i| i.name.clone()).collect();
     view! {
         <section class="compare" data-testid="compare">
-            <h1 id="compare-title">"并排对比"</h1>
+            <h1 id="compare-title">{td_string!(locale, detail.compare_title)}</h1>
             {(chosen.len() < ids.len()).then(|| view! {
-                <p class="warn">"有的机构已不在当前名录中，未列出。"</p>
+                <p class="warn">{td_string!(locale, detail.compare_missing)}</p>
             })}
             <div class="compare-scroll">
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">"项目"</th>
-                            {names.into_iter().map(|n| view! { <th scope="col">{n}</th> }).collect_view()}
+                            <th scope="col">{td_string!(locale, detail.compare_item)}</th>
+                            {names.into_iter().map(|n| view! { <th scope="col" lang=DATA_LANG>{n}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
                         {rows.into_iter().map(|(label, cells)| view! {
                             <tr>
-                                <th scope="row">{label}</th>
-                                {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                                <th scope="row">{mixed(label)}</th>
+                                {cells.into_iter().map(|cell| match cell {
+                                    Cell::Words(text) => view! { <td>{mixed(text)}</td> }.into_any(),
+                                    Cell::Data(text) => view! { <td lang=DATA_LANG>{text}</td> }.into_any(),
+                                }).collect_view()}
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -140,19 +170,20 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
 }
 
 fn fees(inst: &Institution) -> String {
+    let locale = lang::current();
     if inst.fees.is_empty() {
-        return "未公布".into();
+        return td_string!(locale, detail.not_published).into();
     }
     inst.fees
         .iter()
-        .map(|(care, fee)| format!("{}：{}", care.label(), fee_text(fee)))
+        .map(|(care, fee)| labels::fee_for(*care, fee))
         .collect::<Vec<_>>()
-        .join("；")
+        .join(td_string!(locale, detail.fee_separator))
 }
 
 fn distance(inst: &Institution, near: Option<LatLng>, crs: tuoyu_core::model::Crs) -> String {
     match near {
-        Some(near) => format_distance(distance_m(wgs84_to(near, crs), inst.location)),
-        None => "未定位".into(),
+        Some(near) => labels::distance(distance_m(wgs84_to(near, crs), inst.location)),
+        None => td_string!(lang::current(), detail.no_location).into(),
     }
 }

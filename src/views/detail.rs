@@ -1,32 +1,38 @@
 //! One institution, every published field, and the ways to act on it: call, navigate, copy,
 //! share. Drawn over the list (which stays where it was) so "back" returns to the same place.
+//! The bureau's text (name, address, hours, notes) is shown as written, marked Chinese.
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
 use leptos::html;
 use leptos::prelude::*;
 use tuoyu_core::links::{amap_marker, tel_href, tencent_marker};
 use tuoyu_core::load::Loaded;
 use tuoyu_core::model::Institution;
 
+use crate::i18n::*;
+use crate::labels::{self, Label};
+use crate::lang;
 use crate::route::{use_address, Step};
-use crate::views::card::{fee_text, registration_text, vacancy_text};
 use crate::views::share::ShareButton;
 use crate::views::shortlist::StarButton;
 use crate::views::status::{with_dataset, SampleBanner};
+use crate::views::text::{mixed, DATA_LANG};
+
+/// What `lang` says on elements that show the dataset's or the articles' own text.
 
 #[component]
 pub fn DetailSheet() -> impl IntoView {
     let address = use_address();
     let id = Memo::new(move |_| address.query.with(|q| q.id.clone().unwrap_or_default()));
     let close = move |_| address.close_sheet(|q| q.id = None);
+    let locale = lang::current();
 
     view! {
         <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="detail-title">
             <div class="sheet-bar">
                 <button type="button" class="button back" on:click=close>
-                    "‹ 返回列表"
+                    {td_string!(locale, detail.back_to_list)}
                 </button>
             </div>
             <SampleBanner />
@@ -44,16 +50,17 @@ pub fn DetailSheet() -> impl IntoView {
 #[component]
 fn NotFound() -> impl IntoView {
     let address = use_address();
+    let locale = lang::current();
     view! {
         <section class="detail" data-testid="not-found">
-            <h1 id="detail-title">"没有找到这家机构"</h1>
-            <p>"它可能已从名录中移除，或链接不完整。"</p>
+            <h1 id="detail-title">{td_string!(locale, detail.not_found_title)}</h1>
+            <p>{td_string!(locale, detail.not_found_text)}</p>
             <button
                 type="button"
                 class="button primary"
                 on:click=move |_| address.update(Step::Replace, |q| q.id = None)
             >
-                "回到机构列表"
+                {td_string!(locale, detail.not_found_back)}
             </button>
         </section>
     }
@@ -62,6 +69,7 @@ fn NotFound() -> impl IntoView {
 #[component]
 fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
     let address = use_address();
+    let locale = lang::current();
     let inst: &Institution = &loaded.dataset.institutions[index];
     let crs = loaded.dataset.crs;
     let title_ref = NodeRef::<html::H1>::new();
@@ -87,63 +95,89 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
     });
     let distance = address.query.with_untracked(|q| {
         q.filter.near.map(|near| {
-            tuoyu_core::distance::format_distance(tuoyu_core::distance::distance_m(
+            labels::distance_from_you(tuoyu_core::distance::distance_m(
                 tuoyu_core::coords::wgs84_to(near, crs),
                 inst.location,
             ))
         })
     });
     let full_address = inst.address.clone();
+    let fees = (!inst.fees.is_empty()).then(|| {
+        inst.fees
+            .iter()
+            .map(|(care, fee)| labels::fee_for(*care, fee))
+            .collect::<Vec<_>>()
+            .join(td_string!(locale, detail.fee_separator))
+    });
+    let quality = inst.quality.as_ref().map(|q| match q.year {
+        Some(year) => td_string!(
+            locale,
+            detail.quality_rated,
+            grade = labels::grade(q.grade),
+            year
+        )
+        .to_string(),
+        None => labels::grade(q.grade),
+    });
+    let open_to_public = inst.open_to_public.map(|open| {
+        if open {
+            td_string!(locale, detail.open_to_public).to_string()
+        } else {
+            td_string!(locale, detail.staff_only).to_string()
+        }
+    });
+    let source_line = td_string!(
+        locale,
+        detail.source_line,
+        publisher = loaded.dataset.publisher.clone(),
+        date = labels::date(loaded.dataset.published)
+    )
+    .to_string();
 
     view! {
         <article class="detail">
-            <h1 id="detail-title" tabindex="-1" node_ref=title_ref>{inst.name.clone()}</h1>
+            <h1 id="detail-title" tabindex="-1" node_ref=title_ref lang=DATA_LANG>{inst.name.clone()}</h1>
             <p class="card-meta">
-                <span class="kind">{inst.kind.label()}</span>
-                {inst.puhui.then(|| view! { <span class="badge puhui">"普惠"</span> })}
-                {inst.demonstration.then(|| view! { <span class="badge">"示范性托育机构"</span> })}
-                {distance.map(|d| view! { <span class="distance">{format!("距您 {d}")}</span> })}
+                <span class="kind">{inst.kind.text()}</span>
+                {inst.puhui.then(|| view! { <span class="badge puhui">{mixed(td_string!(locale, detail.puhui))}</span> })}
+                {inst.demonstration.then(|| view! { <span class="badge">{mixed(td_string!(locale, detail.demonstration))}</span> })}
+                {distance.map(|d| view! { <span class="distance">{d}</span> })}
             </p>
             <div class="actions">
                 {inst.phone.clone().map(|phone| view! {
-                    <a class="button primary" href=tel_href(&phone)>{format!("打电话 {phone}")}</a>
+                    <a class="button primary" href=tel_href(&phone)>{td_string!(locale, detail.call, phone = phone.clone()).to_string()}</a>
                 })}
                 <a class="button" href=amap_marker(inst.location, crs, &inst.name) target="_blank" rel="noopener noreferrer">
-                    "高德地图导航"
+                    {td_string!(locale, detail.navigate_amap)}
                 </a>
                 <a class="button" href=tencent_marker(inst.location, crs, &inst.name, &inst.address) target="_blank" rel="noopener noreferrer">
-                    "腾讯地图导航"
+                    {td_string!(locale, detail.navigate_tencent)}
                 </a>
-                <CopyButton label="复制地址" text=full_address.clone() />
+                <CopyButton label=td_string!(locale, detail.copy_address) text=full_address.clone() />
                 <StarButton id=inst.id.clone() name=inst.name.clone() />
                 <ShareButton href=share_href title=inst.name.clone() />
             </div>
             <dl class="facts">
-                <Fact label="地址" value=Some(match &area_name {
+                <Fact label=td_string!(locale, detail.fact_address) data=true value=Some(match &area_name {
                     Some(area) => format!("{}（{area}）", inst.address),
                     None => inst.address.clone(),
                 }) />
-                <Fact label="托育类型" value=Some(inst.care_types.iter().map(|c| c.label()).collect::<Vec<_>>().join("、")) />
-                <Fact label="招收月龄" value=Some(format!("{}–{} 个月", inst.age_months.min, inst.age_months.max)) />
-                <Fact label="收费" value=(!inst.fees.is_empty()).then(|| {
-                    inst.fees.iter().map(|(care, fee)| format!("{}：{}", care.label(), fee_text(fee))).collect::<Vec<_>>().join("；")
-                }) />
-                <Fact label="托位与空位" value=Some(places_text(inst)) />
-                <Fact label="服务时间" value=inst.hours.clone() />
-                <Fact label="举办性质" value=operator_text(inst) />
-                <Fact label="备案" value=Some(registration_detail(inst)) />
-                <Fact label="质量评估" value=inst.quality.as_ref().map(|q| match q.year {
-                    Some(year) => format!("{}（{year} 年评定）", q.grade.label()),
-                    None => q.grade.label().to_string(),
-                }) />
-                <Fact label="对外招收" value=inst.open_to_public.map(|open| if open { "也招收周边居民子女".to_string() } else { "仅招收本单位职工子女".to_string() }) />
-                <Fact label="服务特色" value=(!inst.features.is_empty()).then(|| inst.features.join("、")) />
-                <Fact label="信息更新" value=inst.updated.map(date_text) />
+                <Fact label=td_string!(locale, detail.fact_care_types) value=Some(inst.care_types.iter().map(|c| c.text()).collect::<Vec<_>>().join(td_string!(locale, detail.list_separator))) />
+                <Fact label=td_string!(locale, detail.fact_ages) value=Some(td_string!(locale, detail.ages, min = inst.age_months.min, max = inst.age_months.max).to_string()) />
+                <Fact label=td_string!(locale, detail.fact_fees) value=fees />
+                <Fact label=td_string!(locale, detail.fact_places) value=Some(places_text(inst)) />
+                <Fact label=td_string!(locale, detail.fact_hours) data=true value=inst.hours.clone() />
+                <Fact label=td_string!(locale, detail.fact_operator) value=operator_text(inst) />
+                <Fact label=td_string!(locale, detail.fact_registration) value=Some(registration_detail(inst)) />
+                <Fact label=td_string!(locale, detail.fact_quality) value=quality />
+                <Fact label=td_string!(locale, detail.fact_open) value=open_to_public />
+                <Fact label=td_string!(locale, detail.fact_features) data=true value=(!inst.features.is_empty()).then(|| inst.features.join(td_string!(locale, detail.list_separator))) />
+                <Fact label=td_string!(locale, detail.fact_updated) value=inst.updated.map(labels::date) />
             </dl>
             <section class="inspections">
-                <h2>"监督检查"</h2>
+                <h2>{td_string!(locale, detail.inspections)}</h2>
                 {if inst.inspections.is_empty() {
-                    view! { <p>"暂无公布的检查结果。"</p> }.into_any()
+                    view! { <p>{td_string!(locale, detail.no_inspections)}</p> }.into_any()
                 } else {
                     let mut rows = inst.inspections.clone();
                     rows.sort_by_key(|i| std::cmp::Reverse(i.date));
@@ -151,34 +185,50 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
                         <ul class="inspection-list">
                             {rows.into_iter().map(|i| view! {
                                 <li>
-                                    <strong>{format!("{} {}", date_text(i.date), i.result.label())}</strong>
-                                    {i.summary.map(|s| view! { <span>{format!("：{s}")}</span> })}
+                                    <strong>{format!("{} {}", labels::date(i.date), i.result.text())}</strong>
+                                    {i.summary.map(|s| view! {
+                                        <span>
+                                            {td_string!(locale, detail.summary_separator)}
+                                            <span lang=DATA_LANG>{s}</span>
+                                        </span>
+                                    })}
                                 </li>
                             }).collect_view()}
                         </ul>
                     }.into_any()
                 }}
             </section>
-            <p class="source-line">
-                {format!("以上信息来自 {}（{} 发布）。如有出入，以机构和主管部门的说明为准。", loaded.dataset.publisher, date_text(loaded.dataset.published))}
-            </p>
+            <p class="source-line">{mixed(source_line)}</p>
         </article>
     }
 }
 
+/// One published fact; `data` marks a value that is the bureau's own text.
 #[component]
-fn Fact(label: &'static str, value: Option<String>) -> impl IntoView {
-    view! {
-        <div class="fact">
-            <dt>{label}</dt>
-            <dd>{value.unwrap_or_else(|| "未公布".into())}</dd>
-        </div>
+fn Fact(label: &'static str, value: Option<String>, #[prop(optional)] data: bool) -> impl IntoView {
+    let locale = lang::current();
+    match value {
+        Some(value) if data => view! {
+            <div class="fact">
+                <dt>{mixed(label.to_owned())}</dt>
+                <dd lang=DATA_LANG>{value}</dd>
+            </div>
+        }
+        .into_any(),
+        value => view! {
+            <div class="fact">
+                <dt>{mixed(label.to_owned())}</dt>
+                <dd>{mixed(value.unwrap_or_else(|| td_string!(locale, detail.not_published).into()))}</dd>
+            </div>
+        }
+        .into_any(),
     }
 }
 
 #[component]
 pub fn CopyButton(label: &'static str, text: String) -> impl IntoView {
     let done = RwSignal::new(None::<bool>);
+    let locale = lang::current();
     view! {
         <button
             type="button"
@@ -186,53 +236,66 @@ pub fn CopyButton(label: &'static str, text: String) -> impl IntoView {
             on:click=move |_| done.set(Some(crate::platform::copy_text(&text)))
         >
             {move || match done.get() {
-                Some(true) => "已复制".to_string(),
-                Some(false) => "复制失败，请长按文字复制".to_string(),
-                None => label.to_string(),
+                Some(true) => td_string!(locale, detail.copied),
+                Some(false) => td_string!(locale, detail.copy_failed),
+                None => label,
             }}
         </button>
     }
 }
 
-fn date_text(date: NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{}年{}月{}日", date.year(), date.month(), date.day())
-}
-
 fn places_text(inst: &Institution) -> String {
+    let locale = lang::current();
     match &inst.places {
-        None => "未公布".into(),
+        None => td_string!(locale, detail.not_published).into(),
         Some(places) => {
             let total = places
                 .total
-                .map(|t| format!("托位 {t} 个；"))
+                .map(|total| td_string!(locale, detail.places_total, total).to_string())
                 .unwrap_or_default();
-            format!("{total}{}", vacancy_text(inst))
+            format!("{total}{}", labels::vacancy(inst))
         }
     }
 }
 
 fn operator_text(inst: &Institution) -> Option<String> {
-    let operator = inst.operator.map(|o| o.label());
-    let profit = inst
-        .nonprofit
-        .map(|n| if n { "非营利性" } else { "营利性" });
+    let locale = lang::current();
+    let operator = inst.operator.map(|o| o.text());
+    let profit = inst.nonprofit.map(|n| {
+        if n {
+            td_string!(locale, detail.nonprofit)
+        } else {
+            td_string!(locale, detail.forprofit)
+        }
+    });
     match (operator, profit) {
         (None, None) => None,
-        (a, b) => Some([a, b].into_iter().flatten().collect::<Vec<_>>().join("，")),
+        (a, b) => Some(
+            [a, b]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(td_string!(locale, detail.clause_separator)),
+        ),
     }
 }
 
 fn registration_detail(inst: &Institution) -> String {
+    let locale = lang::current();
     let Some(reg) = &inst.registration else {
-        return registration_text(inst).into();
+        return labels::registration(inst).into();
     };
-    let mut text = registration_text(inst).to_string();
+    let separator = td_string!(locale, detail.clause_separator);
+    let mut text = labels::registration(inst).to_string();
     if let Some(number) = &reg.number {
-        text.push_str(&format!("，回执编号 {number}"));
+        text.push_str(separator);
+        text.push_str(
+            &td_string!(locale, detail.receipt_number, number = number.clone()).to_string(),
+        );
     }
     if let Some(date) = reg.date {
-        text.push_str(&format!("，{}", date_text(date)));
+        text.push_str(separator);
+        text.push_str(&labels::date(date));
     }
     text
 }

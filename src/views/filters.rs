@@ -6,11 +6,16 @@ use tuoyu_core::filter::Sort;
 use tuoyu_core::model::{CareType, Kind};
 use tuoyu_core::query::FinderQuery;
 
-use tuoyu_core::age::{age_on, parse_birth_date};
+use tuoyu_core::age::{age_on, check_birth_date};
 
+use crate::i18n::*;
+use crate::labels::Label;
+use crate::lang;
 use crate::platform::today;
 use crate::route::{use_address, Step};
 use crate::views::location::LocationPicker;
+use crate::views::status::birth_date_text;
+use crate::views::text::mixed;
 
 #[component]
 pub fn Filters() -> impl IntoView {
@@ -28,7 +33,7 @@ pub fn Filters() -> impl IntoView {
                 aria-pressed=move || on().to_string()
                 on:click=move |_| set(Box::new(move |q| toggle(&mut q.filter.types, care)))
             >
-                {care.label()}
+                {care.text()}
             </button>
         }
     };
@@ -41,7 +46,7 @@ pub fn Filters() -> impl IntoView {
                 aria-pressed=move || on().to_string()
                 on:click=move |_| set(Box::new(move |q| toggle(&mut q.filter.kinds, kind)))
             >
-                {kind.label()}
+                {kind.text()}
             </button>
         }
     };
@@ -67,12 +72,17 @@ pub fn Filters() -> impl IntoView {
         })
     };
     let more_open = folded_in_use() > 0;
+    let locale = lang::current();
 
     view! {
-        <section class="filters" aria-label="筛选条件">
+        <section class="filters" aria-label=td_string!(locale, finder.filters_label)>
             <SearchBox />
             <LocationPicker />
-            <div class="chips" role="group" aria-label="托育类型（可多选）">
+            <div
+                class="chips"
+                role="group"
+                aria-label=td_string!(locale, finder.care_types_label)
+            >
                 {CareType::ALL.into_iter().map(care_chip).collect_view()}
             </div>
             <div class="chips toggles">
@@ -82,7 +92,7 @@ pub fn Filters() -> impl IntoView {
                     aria-pressed=move || address.query.with(|q| q.filter.puhui).to_string()
                     on:click=move |_| set(Box::new(|q| q.filter.puhui = !q.filter.puhui))
                 >
-                    "只看普惠"
+                    {mixed(td_string!(locale, finder.puhui_only))}
                 </button>
                 <button
                     type="button"
@@ -90,26 +100,30 @@ pub fn Filters() -> impl IntoView {
                     aria-pressed=move || address.query.with(|q| q.filter.vacant).to_string()
                     on:click=move |_| set(Box::new(|q| q.filter.vacant = !q.filter.vacant))
                 >
-                    "只看有空位"
+                    {td_string!(locale, finder.vacant_only)}
                 </button>
             </div>
             <details class="group more-filters" open=more_open>
                 <summary>
-                    "更多筛选：月龄、机构类别、排序"
+                    {td_string!(locale, finder.more_filters)}
                     {move || match folded_in_use() {
                         0 => String::new(),
-                        n => format!("（已选 {n} 项）"),
+                        n => td_string!(locale, finder.more_in_use, n).to_string(),
                     }}
                 </summary>
                 <AgePicker />
                 <div class="group">
-                    <p class="label">"机构类别（可多选）"</p>
-                    <div class="chips" role="group" aria-label="机构类别">
+                    <p class="label">{td_string!(locale, finder.kinds_label)}</p>
+                    <div
+                        class="chips"
+                        role="group"
+                        aria-label=td_string!(locale, finder.kinds_group)
+                    >
                         {Kind::ALL.into_iter().map(kind_chip).collect_view()}
                     </div>
                 </div>
                 <label class="field">
-                    "排序 "
+                    {td_string!(locale, finder.sort_label)}
                     <select
                         on:change:target=move |ev| {
                             let sort = Sort::parse(&ev.target().value()).unwrap_or_default();
@@ -117,16 +131,16 @@ pub fn Filters() -> impl IntoView {
                         }
                         prop:value=move || address.query.with(|q| q.sort.code().to_string())
                     >
-                        <option value="">"默认"</option>
+                        <option value="">{td_string!(locale, finder.sort_default)}</option>
                         <option
                             value="distance"
                             disabled=move || address.query.with(|q| q.filter.near.is_none())
                         >
-                            "距离由近到远"
+                            {td_string!(locale, finder.sort_distance)}
                         </option>
-                        <option value="name">"名称"</option>
-                        <option value="fee">"收费由低到高"</option>
-                        <option value="vacancy">"空位由多到少"</option>
+                        <option value="name">{td_string!(locale, finder.sort_name)}</option>
+                        <option value="fee">{td_string!(locale, finder.sort_fee)}</option>
+                        <option value="vacancy">{td_string!(locale, finder.sort_vacancy)}</option>
                     </select>
                 </label>
             </details>
@@ -141,7 +155,7 @@ pub fn Filters() -> impl IntoView {
                         q.sort = Sort::Default;
                     }))
                 >
-                    "清除筛选"
+                    {td_string!(locale, finder.clear_filters)}
                 </button>
             </Show>
         </section>
@@ -175,13 +189,14 @@ fn SearchBox() -> impl IntoView {
         text.set(value.clone());
         address.update(Step::Typing, move |q| q.filter.q = value.trim().to_string());
     };
+    let search = td_string!(lang::current(), finder.search);
     view! {
         <label class="search">
-            <span class="visually-hidden">"搜索机构名称或地址"</span>
+            <span class="visually-hidden">{search}</span>
             <input
                 type="search"
                 enterkeyhint="search"
-                placeholder="搜索机构名称或地址"
+                placeholder=search
                 prop:value=move || text.get()
                 on:compositionstart=move |_| composing.set_value(true)
                 on:compositionend=move |ev| {
@@ -207,15 +222,19 @@ fn AgePicker() -> impl IntoView {
     let options = (0u8..=36)
         .map(|m| view! { <option value=m.to_string()>{age_label(m)}</option> })
         .collect_view();
+    let locale = lang::current();
     let from_birth = move |value: String| {
         let today = today();
-        let outcome = parse_birth_date(&value, today).and_then(|birth| {
-            let age = age_on(birth, today).ok_or("出生日期不能晚于今天")?;
-            u8::try_from(age.months)
-                .ok()
-                .filter(|m| *m <= 36)
-                .ok_or_else(|| "孩子已满 3 岁，托育机构一般招收 3 岁以下的孩子。".to_string())
-        });
+        let outcome = check_birth_date(&value, today)
+            .map_err(|problem| birth_date_text(&problem))
+            .and_then(|birth| {
+                let age = age_on(birth, today)
+                    .ok_or_else(|| td_string!(locale, finder.birth_future).to_owned())?;
+                u8::try_from(age.months)
+                    .ok()
+                    .filter(|m| *m <= 36)
+                    .ok_or_else(|| td_string!(locale, finder.over_three).to_owned())
+            });
         match outcome {
             Ok(months) => {
                 birth_note.set(None);
@@ -227,7 +246,7 @@ fn AgePicker() -> impl IntoView {
     view! {
         <div class="group age">
             <label class="field">
-                "孩子月龄 "
+                {td_string!(locale, finder.age_label)}
                 <select
                     on:change:target=move |ev| {
                         let age = ev.target().value().parse::<u8>().ok();
@@ -237,12 +256,12 @@ fn AgePicker() -> impl IntoView {
                         address.query.with(|q| q.filter.age.map(|a| a.to_string()).unwrap_or_default())
                     }
                 >
-                    <option value="">"不限"</option>
+                    <option value="">{td_string!(locale, finder.age_any)}</option>
                     {options}
                 </select>
             </label>
             <label class="field">
-                "或出生日期 "
+                {td_string!(locale, finder.birth_label)}
                 <input
                     type="date"
                     max=today().to_string()
@@ -256,12 +275,14 @@ fn AgePicker() -> impl IntoView {
 
 /// "18 个月（1岁半）": grandparents count in years.
 pub fn age_label(months: u8) -> String {
-    let years = months / 12;
-    let rest = months % 12;
-    match (years, rest) {
-        (0, _) => format!("{months} 个月"),
-        (y, 0) => format!("{months} 个月（{y}岁）"),
-        (y, 6) => format!("{months} 个月（{y}岁半）"),
-        (y, r) => format!("{months} 个月（{y}岁{r}个月）"),
+    let l = lang::current();
+    let (m, y, r) = (months, months / 12, months % 12);
+    match (y, r) {
+        (0, _) if m == 1 => td_string!(l, finder.age_one_month).to_owned(),
+        (0, _) => td_string!(l, finder.age_months, m).to_string(),
+        (1, 0) => td_string!(l, finder.age_one_year).to_owned(),
+        (_, 0) => td_string!(l, finder.age_years, m, y).to_string(),
+        (_, 6) => td_string!(l, finder.age_years_half, m, y).to_string(),
+        _ => td_string!(l, finder.age_years_months, m, y, r).to_string(),
     }
 }

@@ -7,6 +7,8 @@ use tuoyu_core::filter::{find, Filter, Hit, Sort};
 use tuoyu_core::load::Loaded;
 use tuoyu_core::query::View;
 
+use crate::i18n::*;
+use crate::lang;
 use crate::platform::after_paint;
 use crate::route::{use_address, Step};
 use crate::views::card::ResultCard;
@@ -90,18 +92,28 @@ fn Results(loaded: Arc<Loaded>) -> impl IntoView {
     let all_hits = Signal::derive(move || hits.with(|h| h.hits.clone()));
     let list_data = loaded.clone();
     let shortlist_data = loaded.clone();
+    let locale = lang::current();
+    // The number stays alone in its element (the contract's `result-count`); the sentence
+    // around it is the language's, singular or plural.
+    let count_line = move || {
+        let n = total();
+        let count = move || view! { <strong data-testid="result-count">{n}</strong> };
+        if n == 1 {
+            td!(locale, finder.found_singular, count).into_any()
+        } else {
+            td!(locale, finder.found_plural, count).into_any()
+        }
+    };
 
     view! {
         <DataNotes />
         <Shortlist loaded=shortlist_data />
         <div class="result-bar">
-            <p class="result-count" aria-live="polite">
-                "找到 " <strong data-testid="result-count">{total}</strong> " 家托育机构"
-            </p>
+            <p class="result-count" aria-live="polite">{count_line}</p>
             <ViewSwitch current=view_kind />
         </div>
         <Show when=move || total() == 0>
-            <p class="empty">"没有符合条件的机构。可以放宽筛选条件，比如扩大距离或取消“有空位”。"</p>
+            <p class="empty">{td_string!(locale, finder.empty)}</p>
         </Show>
         {move || match view_kind.get() {
             View::Map => view! { <MapView loaded=loaded.clone() hits=all_hits /> }.into_any(),
@@ -164,6 +176,7 @@ fn ResultList(loaded: Arc<Loaded>, hits: Memo<Shown>) -> impl IntoView {
             *limit += FIRST_BATCH;
         });
     };
+    let locale = lang::current();
     view! {
         <ol class="results" style=room>
             <For
@@ -176,7 +189,11 @@ fn ResultList(loaded: Arc<Loaded>, hits: Memo<Shown>) -> impl IntoView {
         </ol>
         <Show when=move || { remaining() > 0 }>
             <button class="button more" on:click=show_more>
-                {move || format!("再显示 {} 家（还有 {} 家）", FIRST_BATCH.min(remaining()), remaining())}
+                {move || {
+                    let left = remaining();
+                    td_string!(locale, finder.show_more, batch = FIRST_BATCH.min(left), left)
+                        .to_string()
+                }}
             </button>
         </Show>
     }
@@ -198,10 +215,11 @@ fn ViewSwitch(current: Memo<View>) -> impl IntoView {
             </button>
         }
     };
+    let locale = lang::current();
     view! {
-        <div class="segments" role="group" aria-label="显示方式">
-            {option(View::List, "列表")}
-            {option(View::Map, "地图")}
+        <div class="segments" role="group" aria-label=td_string!(locale, finder.view_label)>
+            {option(View::List, td_string!(locale, finder.view_list))}
+            {option(View::Map, td_string!(locale, finder.view_map))}
         </div>
     }
 }

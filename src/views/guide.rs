@@ -5,11 +5,14 @@ mod article;
 mod index;
 pub mod ticks;
 
+use crate::views::text::DATA_LANG;
 use leptos::prelude::*;
 use tuoyu_core::guide::Inline;
 use tuoyu_core::query::{FinderQuery, Page};
 
-use crate::guide_data::{retry_guide, use_guide, GuideState};
+use crate::guide_data::{retry_guide, use_guide, GuideFailure, GuideState};
+use crate::i18n::*;
+use crate::lang;
 use crate::route::{use_address, Address, Step};
 
 #[component]
@@ -19,7 +22,7 @@ pub fn GuidePage() -> impl IntoView {
     let slug = Memo::new(move |_| address.query.with(|q| q.article.clone()));
     move || match guide.get() {
         GuideState::Loading => view! { <GuideLoading /> }.into_any(),
-        GuideState::Failed(message) => view! { <GuideError message /> }.into_any(),
+        GuideState::Failed(failure) => view! { <GuideError failure /> }.into_any(),
         GuideState::Ready(guide) => match slug.get() {
             Some(slug) => view! { <article::ArticlePage guide slug /> }.into_any(),
             None => view! { <index::GuideIndex guide /> }.into_any(),
@@ -31,19 +34,20 @@ pub fn GuidePage() -> impl IntoView {
 pub fn GuideLoading() -> impl IntoView {
     view! {
         <p class="loading" role="status" aria-live="polite">
-            "正在加载育儿指南…"
+            {td_string!(lang::current(), guide.loading)}
         </p>
     }
 }
 
 #[component]
-pub fn GuideError(message: String) -> impl IntoView {
+pub fn GuideError(failure: GuideFailure) -> impl IntoView {
+    let locale = lang::current();
     view! {
         <section class="error-panel" role="alert" data-testid="guide-error">
-            <h2>"育儿指南暂时打不开"</h2>
-            <p>{message}</p>
+            <h2>{td_string!(locale, guide.error_title)}</h2>
+            <p>{failure.message()}</p>
             <button type="button" class="button primary" on:click=move |_| retry_guide()>
-                "重试"
+                {td_string!(locale, guide.retry)}
             </button>
         </section>
     }
@@ -123,10 +127,46 @@ pub fn inlines_view(address: &Address, inlines: &[Inline]) -> impl IntoView {
 
 /// `0–12 个月`, for the ages an article is written for.
 pub fn age_range_text((from, to): (u8, u8)) -> String {
+    let l = lang::current();
     match (from, to) {
-        (0, 0) => "孕前到出生".to_owned(),
-        (0, 36) => "0–3 岁".to_owned(),
-        (a, b) if a == b => format!("{a} 个月"),
-        (a, b) => format!("{a}–{b} 个月"),
+        (0, 0) => td_string!(l, guide.age_before_birth).to_owned(),
+        (0, 36) => td_string!(l, guide.age_all).to_owned(),
+        (1, 1) => td_string!(l, guide.age_month_single, n = 1).to_string(),
+        (a, b) if a == b => td_string!(l, guide.age_month_plural, n = a).to_string(),
+        (a, b) => td_string!(l, guide.age_range, from = a, to = b).to_string(),
+    }
+}
+
+/// "For 0–12 months" under an article's title.
+pub fn for_ages_text(ages: (u8, u8)) -> String {
+    td_string!(lang::current(), guide.for_ages, ages = age_range_text(ages)).to_string()
+}
+
+/// A topic's name in the interface's language (the content's topics are the core's fixed
+/// Chinese names); `None` for a topic the app does not know, shown as written.
+pub fn topic_text(topic: &str) -> Option<&'static str> {
+    let l = lang::current();
+    Some(match topic {
+        "生长发育" => td_string!(l, guide.topic_growth),
+        "发育预警" => td_string!(l, guide.topic_warning),
+        "健康检查" => td_string!(l, guide.topic_checkups),
+        "预防接种" => td_string!(l, guide.topic_vaccines),
+        "喂养" => td_string!(l, guide.topic_feeding),
+        "交流与玩耍" => td_string!(l, guide.topic_play),
+        "睡眠" => td_string!(l, guide.topic_sleep),
+        "安全" => td_string!(l, guide.topic_safety),
+        "常见病" => td_string!(l, guide.topic_illness),
+        "优生优育" => td_string!(l, guide.topic_pregnancy),
+        "假期与补贴" => td_string!(l, guide.topic_leave),
+        "选择托育" => td_string!(l, guide.topic_childcare),
+        _ => return None,
+    })
+}
+
+/// A topic's name as a view: an unknown one is the content's own Chinese, marked so.
+pub fn topic_view(topic: &str) -> AnyView {
+    match topic_text(topic) {
+        Some(text) => text.into_any(),
+        None => view! { <span lang=DATA_LANG>{topic.to_owned()}</span> }.into_any(),
     }
 }

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use tuoyu_core::model::LatLng;
 
 use crate::data::use_dataset;
-use crate::platform::locate;
+use crate::i18n::*;
+use crate::lang;
+use crate::platform::{locate, LocateError};
 use crate::route::{use_address, Step};
 
 const RADII_M: [u32; 3] = [1000, 3000, 5000];
@@ -14,7 +16,19 @@ const RADII_M: [u32; 3] = [1000, 3000, 5000];
 enum Locating {
     Idle,
     Busy,
-    Failed(String),
+    Failed(LocateError),
+}
+
+/// What to do instead, in the interface's language.
+fn locate_message(reason: LocateError) -> &'static str {
+    let l = lang::current();
+    match reason {
+        LocateError::Unsupported => td_string!(l, finder.locate_unsupported),
+        LocateError::Denied => td_string!(l, finder.locate_denied),
+        LocateError::Timeout => td_string!(l, finder.locate_timeout),
+        LocateError::Unavailable => td_string!(l, finder.locate_unavailable),
+        LocateError::Failed => td_string!(l, finder.locate_failed),
+    }
 }
 
 #[component]
@@ -36,7 +50,7 @@ pub fn LocationPicker() -> impl IntoView {
                 };
                 address.update(Step::Replace, move |q| q.filter.near = Some(point));
             }
-            Err(message) => state.set(Locating::Failed(message)),
+            Err(reason) => state.set(Locating::Failed(reason)),
         });
     };
     let forget_location = move |_| {
@@ -55,12 +69,18 @@ pub fn LocationPicker() -> impl IntoView {
                 .region
                 .areas
                 .iter()
-                .map(|a| view! { <option value=a.code.clone()>{a.name.clone()}</option> })
+                .map(|a| {
+                    view! { <option value=a.code.clone() lang="zh-CN">{a.name.clone()}</option> }
+                })
                 .collect_view()
         })
     };
+    let locale = lang::current();
     let radius_chip = move |radius: Option<u32>| {
-        let label = radius.map_or("不限".to_string(), |m| format!("{} 公里内", m / 1000));
+        let label = match radius {
+            Some(m) => td_string!(locale, finder.radius_km, km = m / 1000).to_string(),
+            None => td_string!(locale, finder.radius_any).to_string(),
+        };
         view! {
             <button
                 type="button"
@@ -75,7 +95,7 @@ pub fn LocationPicker() -> impl IntoView {
 
     view! {
         <fieldset class="group location">
-            <legend>"我的位置"</legend>
+            <legend>{td_string!(locale, finder.location_legend)}</legend>
             <div class="row">
                 <button
                     type="button"
@@ -84,18 +104,18 @@ pub fn LocationPicker() -> impl IntoView {
                     disabled=move || state.get() == Locating::Busy
                 >
                     {move || match (state.get(), near.get()) {
-                        (Locating::Busy, _) => "正在定位…",
-                        (_, Some(_)) => "重新定位",
-                        _ => "使用我的位置",
+                        (Locating::Busy, _) => td_string!(locale, finder.locating),
+                        (_, Some(_)) => td_string!(locale, finder.locate_again),
+                        _ => td_string!(locale, finder.use_my_location),
                     }}
                 </button>
                 <Show when=move || near.get().is_some()>
                     <button type="button" class="button link" on:click=forget_location>
-                        "不用位置"
+                        {td_string!(locale, finder.forget_location)}
                     </button>
                 </Show>
                 <label class="field">
-                    <span class="visually-hidden">"镇/街道"</span>
+                    <span class="visually-hidden">{td_string!(locale, finder.area_label)}</span>
                     <select
                         on:change:target=move |ev| {
                             let code = ev.target().value();
@@ -104,20 +124,22 @@ pub fn LocationPicker() -> impl IntoView {
                         }
                         prop:value=move || address.query.with(|q| q.filter.area.clone().unwrap_or_default())
                     >
-                        <option value="">"全部镇/街道"</option>
+                        <option value="">{td_string!(locale, finder.area_all)}</option>
                         {areas}
                     </select>
                 </label>
             </div>
             {move || match state.get() {
-                Locating::Failed(message) => Some(view! {
-                    <p class="warn" role="alert" data-testid="location-error">{message}</p>
+                Locating::Failed(reason) => Some(view! {
+                    <p class="warn" role="alert" data-testid="location-error">
+                        {locate_message(reason)}
+                    </p>
                 }),
                 _ => None,
             }}
             <Show when=move || near.get().is_some()>
-                <p class="hint">"已按您的位置计算距离（位置只保存在本机）。"</p>
-                <div class="chips" role="group" aria-label="距离范围">
+                <p class="hint">{td_string!(locale, finder.location_hint)}</p>
+                <div class="chips" role="group" aria-label=td_string!(locale, finder.radius_label)>
                     {RADII_M.into_iter().map(|m| radius_chip(Some(m))).collect_view()}
                     {radius_chip(None)}
                 </div>

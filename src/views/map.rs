@@ -8,14 +8,17 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tuoyu_core::coords::{to_gcj02, to_wgs84, wgs84_to_gcj02};
-use tuoyu_core::distance::format_distance;
 use tuoyu_core::load::Loaded;
 use tuoyu_core::model::{Crs, LatLng};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::*;
+use crate::labels::{self, Label};
+use crate::lang;
 use crate::map_library::{self, element_icon, MarkerClusterGroup};
 use crate::route::use_address;
+use crate::views::text::{mixed, DATA_LANG};
 
 /// The tile source, fixed at build time. The default is Amap's public raster tiles, which load
 /// in mainland China and are drawn in GCJ-02; `TUOYU_TILE_URL=off` builds a map without tiles.
@@ -27,9 +30,10 @@ const TILE_SUBDOMAINS: &str = match option_env!("TUOYU_TILE_SUBDOMAINS") {
     Some(s) => s,
     None => "1234",
 };
+/// Leaflet shows it as HTML; the default names the tiles' maker in Chinese, marked so.
 const TILE_ATTRIBUTION: &str = match option_env!("TUOYU_TILE_ATTRIBUTION") {
     Some(s) => s,
-    None => "© 高德地图",
+    None => "© <span lang=\"zh-CN\">高德地图</span>",
 };
 /// `WGS-84` for OpenStreetMap-style tiles; anything else means GCJ-02.
 const TILE_CRS: Option<&str> = option_env!("TUOYU_TILE_CRS");
@@ -80,6 +84,7 @@ struct Parts {
 #[component]
 pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<(usize, Option<u32>)>>) -> impl IntoView {
     let address = use_address();
+    let locale = lang::current();
     let container = NodeRef::<html::Div>::new();
     let library = RwSignal::new(None::<Result<(), String>>);
     let background = RwSignal::new(if tiles_enabled() {
@@ -136,15 +141,15 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<(usize, Option<u32>)>>) -> 
         });
         Some(view! {
             <div class="map-card" data-testid="map-card" role="status">
-                <h2 class="card-name">{inst.name.clone()}</h2>
+                <h2 class="card-name" lang=DATA_LANG>{inst.name.clone()}</h2>
                 <p class="card-meta">
-                    <span class="kind">{inst.kind.label()}</span>
-                    {inst.puhui.then(|| view! { <span class="badge puhui">"普惠"</span> })}
-                    {distance.map(|d| view! { <span class="distance">{format!("距您 {}", format_distance(d as f64))}</span> })}
+                    <span class="kind">{inst.kind.text()}</span>
+                    {inst.puhui.then(|| view! { <span class="badge puhui">{mixed(td_string!(locale, detail.puhui))}</span> })}
+                    {distance.map(|d| view! { <span class="distance">{labels::distance_from_you(d as f64)}</span> })}
                 </p>
-                <p>{inst.address.clone()}</p>
+                <p lang=DATA_LANG>{inst.address.clone()}</p>
                 <a class="button primary" href=href data-noscroll on:click=move |_| address.note_opened_from_list()>
-                    "查看详情"
+                    {td_string!(locale, detail.see_details)}
                 </a>
             </div>
         })
@@ -152,22 +157,22 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<(usize, Option<u32>)>>) -> 
 
     view! {
         {move || match library.get() {
-            None => Some(view! { <p class="loading" role="status">"正在加载地图…"</p> }.into_any()),
+            None => Some(view! { <p class="loading" role="status">{td_string!(locale, detail.map_loading)}</p> }.into_any()),
             Some(Err(message)) => Some(view! { <p class="warn" role="alert">{message}</p> }.into_any()),
             Some(Ok(())) => None,
         }}
         {move || match background.get() {
             Background::Unavailable => Some(view! {
                 <p class="warn" role="status" data-testid="tiles-unavailable">
-                    "背景地图暂时无法加载（可能是网络原因），机构位置、您的位置和距离范围仍照常显示。"
+                    {td_string!(locale, detail.tiles_unavailable)}
                 </p>
             }.into_any()),
             Background::Off => Some(view! {
-                <p class="hint" data-testid="tiles-unavailable">"本站未配置背景地图，仅显示机构位置。"</p>
+                <p class="hint" data-testid="tiles-unavailable">{td_string!(locale, detail.tiles_off)}</p>
             }.into_any()),
             _ => None,
         }}
-        <div class="map" data-testid="map" node_ref=container aria-label="托育机构地图"></div>
+        <div class="map" data-testid="map" node_ref=container aria-label=td_string!(locale, detail.map_label)></div>
         {card}
     }
 }

@@ -14,3 +14,4 @@ pub mod map;
 pub mod share;
 pub mod shortlist;
 pub mod status;
+pub mod text;

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::*;
+use crate::lang;
 use crate::platform::{absolute_url, copy_text, in_wechat};
 
 #[derive(Clone, PartialEq)]
@@ -24,17 +26,18 @@ pub fn ShareButton(href: String, title: String) -> impl IntoView {
             outcome.set(Outcome::Copied(copy_text(&url)));
         }
     };
+    let locale = lang::current();
     view! {
         <button type="button" class="button" data-testid="share" on:click=share>
             {move || match outcome.get() {
-                Outcome::Copied(true) => "链接已复制，可粘贴给家人",
-                Outcome::Copied(false) => "复制失败，请复制地址栏",
-                _ => "分享给家人",
+                Outcome::Copied(true) => td_string!(locale, finder.share_copied),
+                Outcome::Copied(false) => td_string!(locale, finder.share_copy_failed),
+                _ => td_string!(locale, finder.share),
             }}
         </button>
         <Show when=move || outcome.get() == Outcome::WeChatHint>
             <p class="hint share-hint" role="status">
-                "请点右上角的 “···”，选择“发送给朋友”或“分享到朋友圈”。"
+                {td_string!(locale, finder.share_wechat_hint)}
             </p>
         </Show>
     }

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use tuoyu_core::load::Loaded;
 use tuoyu_core::query::MAX_COMPARED;
 
+use crate::i18n::*;
+use crate::lang;
 use crate::prefs::use_prefs;
 use crate::route::{use_address, Step};
 
@@ -16,11 +18,12 @@ pub fn StarButton(id: String, name: String) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| prefs.is_starred(&id))
     };
+    let locale = lang::current();
     let label = move || {
         if starred.get() {
-            format!("取消收藏 {name}")
+            td_string!(locale, finder.unstar, name = &name).to_string()
         } else {
-            format!("收藏 {name}")
+            td_string!(locale, finder.star, name = &name).to_string()
         }
     };
     view! {
@@ -61,14 +64,15 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
         address.note_opened_from_list();
         address.update(Step::Push, move |q| q.compare = ids);
     };
+    let locale = lang::current();
     view! {
         <details class="shortlist" data-testid="shortlist">
-            <summary>{move || format!("我的收藏（{}）", count())}</summary>
+            <summary>{move || td_string!(locale, finder.shortlist, n = count()).to_string()}</summary>
             {move || {
                 let rows = starred();
                 if rows.is_empty() {
                     return view! {
-                        <p class="hint">"点机构卡片上的 ☆ 收藏，最多可选 3 家并排对比。收藏只保存在本机。"</p>
+                        <p class="hint">{td_string!(locale, finder.shortlist_empty)}</p>
                     }
                     .into_any();
                 }
@@ -95,7 +99,7 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
                                                     }
                                                 })
                                             />
-                                            {name}
+                                            <span lang="zh-CN">{name}</span>
                                         </label>
                                     </li>
                                 }
@@ -108,7 +112,10 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
                         disabled=move || picked.with(|p| p.len() < 2)
                         on:click=compare
                     >
-                        {move || format!("并排对比所选（{}/{MAX_COMPARED}）", picked.with(Vec::len))}
+                        {move || {
+                            let n = picked.with(Vec::len);
+                            td_string!(locale, finder.compare, n, max = MAX_COMPARED).to_string()
+                        }}
                     </button>
                 }
                 .into_any()

@@ -50,11 +50,11 @@ export async function startSite(hooks = {}) {
 /** A phone-sized page; `errors` collects uncaught page errors, which fail a test. */
 export async function phonePage(browser, options = {}) {
   const context = await browser.newContext({
-    viewport: PHONE,
+    viewport: options.viewport ?? PHONE,
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
-    locale: 'zh-CN',
+    locale: options.locale ?? 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     userAgent: options.userAgent,
     geolocation: options.geolocation,
@@ -66,6 +66,31 @@ export async function phonePage(browser, options = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   return { context, page, errors };
+}
+
+/**
+ * Text under `root` with Han characters outside any element whose closest [lang] is Chinese:
+ * in the English interface, words left untranslated or data not marked as Chinese (so a
+ * screen reader would read it with an English voice). Text nobody sees (<script>, [hidden])
+ * does not count. Each entry names the element, to say where to look.
+ */
+export function chineseOutsideChinese(page, root = 'body') {
+  return page.$$eval(root, (roots) => {
+    const found = [];
+    for (const top of roots) {
+      const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!/\p{Script=Han}/u.test(node.data)) continue;
+        const parent = node.parentElement;
+        if (!parent || parent.closest('script, style, noscript, template, [hidden]')) continue;
+        const lang = parent.closest('[lang]')?.getAttribute('lang') ?? '';
+        if (!lang.toLowerCase().startsWith('zh')) {
+          found.push(`${parent.tagName.toLowerCase()}.${parent.className}: ${node.data.trim().slice(0, 40)}`);
+        }
+      }
+    }
+    return found;
+  });
 }
 
 /** Waits until the app has drawn its list (or a dataset error). */

@@ -88,26 +88,62 @@ pub fn weeks_until_due(birth: Date, gestation_weeks: Option<u8>, today: Date) ->
     (days > 0).then(|| u32::try_from((days + 6) / 7).unwrap_or(u32::MAX))
 }
 
+/// Why a typed birth date was not taken, for the interface to word in its own language
+/// ([`BirthDateProblem::message`] is the Chinese sentence).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BirthDateProblem {
+    Empty,
+    /// Shaped `YYYY-MM-DD` but not a day on the calendar (the trimmed text).
+    NoSuchDay(String),
+    WrongShape,
+    InFuture,
+    TooOld,
+    /// Not a date, where no today's date was known to check it against.
+    Unreadable,
+}
+
+impl BirthDateProblem {
+    pub fn message(&self) -> String {
+        match self {
+            BirthDateProblem::Empty => "请填写出生日期".to_owned(),
+            BirthDateProblem::NoSuchDay(s) => format!("日历上没有“{s}”这一天，请检查年、月、日"),
+            BirthDateProblem::WrongShape => {
+                "请按“年-月-日”填写出生日期，例如 2024-03-15".to_owned()
+            }
+            BirthDateProblem::InFuture => "出生日期不能晚于今天".to_owned(),
+            BirthDateProblem::TooOld => {
+                "出生日期早于 6 年前，请检查年份（本工具面向 0–6 岁的孩子）".to_owned()
+            }
+            BirthDateProblem::Unreadable => "无法识别".to_owned(),
+        }
+    }
+}
+
 /// Reads a birth date a parent typed: `YYYY-MM-DD`, a real day, not in the future and
 /// not more than six years ago (older is surely a typo for a 0–3 finder).
 pub fn parse_birth_date(s: &str, today: Date) -> Result<Date, String> {
+    check_birth_date(s, today).map_err(|p| p.message())
+}
+
+/// [`parse_birth_date`] with the reason as a value rather than a Chinese sentence.
+pub fn check_birth_date(s: &str, today: Date) -> Result<Date, BirthDateProblem> {
     let s = s.trim();
     if s.is_empty() {
-        return Err("请填写出生日期".to_owned());
+        return Err(BirthDateProblem::Empty);
     }
     let Some(d) = parse_date(s) else {
         let shape_ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
         return Err(if shape_ok {
-            format!("日历上没有“{s}”这一天，请检查年、月、日")
+            BirthDateProblem::NoSuchDay(s.to_owned())
         } else {
-            "请按“年-月-日”填写出生日期，例如 2024-03-15".to_owned()
+            BirthDateProblem::WrongShape
         });
     };
     if d > today {
-        return Err("出生日期不能晚于今天".to_owned());
+        return Err(BirthDateProblem::InFuture);
     }
     if add_months(d, MAX_CHILD_AGE_MONTHS) < today {
-        return Err("出生日期早于 6 年前，请检查年份（本工具面向 0–6 岁的孩子）".to_owned());
+        return Err(BirthDateProblem::TooOld);
     }
     Ok(d)
 }

@@ -24,7 +24,7 @@ pub use model::{
     InspectionResult, Institution, Kind, LatLng, Operator, Places, Quality, Region, Registration,
     RegistrationStatus,
 };
-pub use query::{FinderQuery, Page, QueryNote, View};
+pub use query::{FinderQuery, NoteKind, Page, QueryNote, View};
 pub use source::{resolve_data_source, SourceRefusal, DEFAULT_DATASET};
 pub mod guide;
 pub mod plan;

@@ -13,10 +13,11 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::model::{Area, Crs, Dataset, Region};
-use check::{quote, Checker};
+use check::Checker;
 use loose::{take, Loose, Object, Root};
 use record::{check_record, Context, Outcome};
 
+pub use check::quote;
 pub use record::is_valid_id;
 
 /// The largest file the app will read: far above a district's few hundred records, and

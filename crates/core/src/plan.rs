@@ -71,7 +71,10 @@ impl<T> Due<T> {
 pub enum PlanError {
     BornInFuture,
     TooOld,
+    /// Weeks of gestation outside 24–42.
     Gestation(u8),
+    /// Weeks of gestation that are not a whole number (only from `check_gestation_weeks`).
+    GestationNotANumber,
 }
 
 impl PlanError {
@@ -83,6 +86,9 @@ impl PlanError {
             }
             PlanError::Gestation(w) => {
                 format!("孕周“{w}”不在 {MIN_GESTATION_WEEKS}–{MAX_GESTATION_WEEKS} 周之间，请检查")
+            }
+            PlanError::GestationNotANumber => {
+                format!("孕周请填 {MIN_GESTATION_WEEKS}–{MAX_GESTATION_WEEKS} 之间的整数，例如 35")
             }
         }
     }
@@ -102,16 +108,19 @@ impl Plan {
 
 /// Reads the optional "weeks of gestation" a parent typed; empty means not given.
 pub fn parse_gestation_weeks(s: &str) -> Result<Option<u8>, String> {
+    check_gestation_weeks(s).map_err(|e| e.message())
+}
+
+/// `parse_gestation_weeks`, saying why as a value rather than a sentence.
+pub fn check_gestation_weeks(s: &str) -> Result<Option<u8>, PlanError> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
     }
     match s.parse::<u8>() {
         Ok(w) if (MIN_GESTATION_WEEKS..=MAX_GESTATION_WEEKS).contains(&w) => Ok(Some(w)),
-        Ok(w) => Err(PlanError::Gestation(w).message()),
-        Err(_) => Err(format!(
-            "孕周请填 {MIN_GESTATION_WEEKS}–{MAX_GESTATION_WEEKS} 之间的整数，例如 35"
-        )),
+        Ok(w) => Err(PlanError::Gestation(w)),
+        Err(_) => Err(PlanError::GestationNotANumber),
     }
 }
 

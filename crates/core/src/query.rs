@@ -5,7 +5,7 @@
 
 mod params;
 
-use crate::age::parse_birth_date;
+use crate::age::{check_birth_date, BirthDateProblem};
 use crate::filter::{Filter, Sort};
 use crate::load::check::quote;
 use crate::model::{format_date, parse_date, CareType, Dataset, Date, Kind};
@@ -70,8 +70,39 @@ impl Page {
 pub struct QueryNote {
     pub param: String,
     pub value: String,
+    /// Why, as a value, for an interface that words it in another language.
+    pub kind: NoteKind,
     /// Chinese, e.g. `忽略了无法识别的年龄“abc”`.
     pub message: String,
+}
+
+/// Why a parameter was ignored. What the parameter is comes from [`QueryNote::param`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteKind {
+    /// Not a value this parameter takes; `shown` is the part that was not understood (in a
+    /// list, only the unknown items).
+    Unrecognised {
+        shown: String,
+    },
+    /// `puhui`, `vacant`: neither 1 nor 0.
+    NotAFlag,
+    /// `age` beyond 0–36 months.
+    AgeOutOfRange,
+    /// `near` not a `lat,lng` inside China.
+    UnreadablePlace,
+    /// `radius` without `near`.
+    RadiusWithoutPlace {
+        metres: u32,
+    },
+    /// `radius` not 1–100000.
+    UnreadableRadius,
+    /// `sort=distance` without `near`: the default order is used.
+    DistanceSortWithoutPlace,
+    BirthDate(BirthDateProblem),
+    /// `area` not among the loaded dataset's areas.
+    AreaNotInDataset,
+    /// `compare`: more than [`MAX_COMPARED`] ids, or ids that are not ids.
+    TooManyCompared,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -141,9 +172,10 @@ impl FinderQuery {
                 Ok(_) => n.add(
                     "age",
                     v,
+                    NoteKind::AgeOutOfRange,
                     format!("忽略了超出范围的年龄{}（应为 0–36 个月）", quote(v)),
                 ),
-                Err(_) => n.unknown("age", v, "年龄"),
+                Err(_) => n.unknown("age", v, v, "年龄"),
             }
         }
         if let Some(v) = raw.get("near") {
@@ -152,6 +184,7 @@ impl FinderQuery {
                 n.add(
                     "near",
                     v,
+                    NoteKind::UnreadablePlace,
                     format!(
                         "忽略了无法识别的位置{}（应为中国境内的“纬度,经度”）",
                         quote(v)
@@ -165,11 +198,17 @@ impl FinderQuery {
                     f.radius_m = Some(r)
                 }
                 Ok(r) if (1..=MAX_RADIUS_M).contains(&r) => {
-                    n.add("radius", v, format!("忽略了距离范围“{r} 米”：没有给出位置"));
+                    n.add(
+                        "radius",
+                        v,
+                        NoteKind::RadiusWithoutPlace { metres: r },
+                        format!("忽略了距离范围“{r} 米”：没有给出位置"),
+                    );
                 }
                 _ => n.add(
                     "radius",
                     v,
+                    NoteKind::UnreadableRadius,
                     format!("忽略了无法识别的距离范围{}（应为 1–100000 米）", quote(v)),
                 ),
             }
@@ -181,36 +220,40 @@ impl FinderQuery {
                     n.add(
                         "sort",
                         v,
+                        NoteKind::DistanceSortWithoutPlace,
                         "没有给出位置，无法按距离排序，已改为默认排序".to_owned(),
                     );
                 }
                 Some(s) => sort = s,
-                None => n.unknown("sort", v, "排序方式"),
+                None => n.unknown("sort", v, v, "排序方式"),
             }
         }
         let mut view = View::default();
         if let Some(v) = raw.get("view") {
             match View::parse(v.trim()) {
                 Some(x) => view = x,
-                None => n.unknown("view", v, "视图"),
+                None => n.unknown("view", v, v, "视图"),
             }
         }
         let mut page = Page::default();
         if let Some(v) = raw.get("page") {
             match Page::parse(v.trim()) {
                 Some(x) => page = x,
-                None => n.unknown("page", v, "页面"),
+                None => n.unknown("page", v, v, "页面"),
             }
         }
         let id = slug(&mut n, "id", raw.get("id"), "机构编号");
         let article = slug(&mut n, "article", raw.get("article"), "文章");
         let born = raw.get("born").and_then(|v| {
             let checked = match today {
-                Some(t) => parse_birth_date(v, t),
-                None => parse_date(v.trim()).ok_or_else(|| "无法识别".to_owned()),
+                Some(t) => check_birth_date(v, t),
+                None => parse_date(v.trim()).ok_or(BirthDateProblem::Unreadable),
             };
             checked
-                .map_err(|why| n.add("born", v, format!("忽略了出生日期{}：{why}", quote(v))))
+                .map_err(|why| {
+                    let message = format!("忽略了出生日期{}：{}", quote(v), why.message());
+                    n.add("born", v, NoteKind::BirthDate(why), message)
+                })
                 .ok()
         });
         let compare = raw
@@ -242,6 +285,7 @@ impl FinderQuery {
                 self.notes.push(QueryNote {
                     param: "area".to_owned(),
                     value: a,
+                    kind: NoteKind::AreaNotInDataset,
                     message,
                 });
             }
@@ -341,6 +385,7 @@ fn compare_ids(notes: &mut Notes, value: &str) -> Vec<String> {
         notes.add(
             "compare",
             value,
+            NoteKind::TooManyCompared,
             format!("对比最多 {MAX_COMPARED} 家机构，已忽略其余或无法识别的编号"),
         );
     }

@@ -1,7 +1,8 @@
 //! Calendar-month ages, month ends, leap days, and corrected age for preterm babies.
 
 use tuoyu_core::age::{
-    add_months, age_on, corrected_age, corrected_due_date, parse_birth_date, weeks_until_due, Age,
+    add_months, age_on, check_birth_date, corrected_age, corrected_due_date, parse_birth_date,
+    weeks_until_due, Age, BirthDateProblem,
 };
 use tuoyu_core::model::{parse_date, Date};
 
@@ -148,4 +149,22 @@ fn birth_dates_typed_by_parents() {
     assert!(err("2023-02-29").contains("没有"));
     assert!(err("2025-09-02").contains("不能晚于今天"));
     assert!(err("2019-08-31").contains("6 年"));
+}
+
+#[test]
+fn a_refused_birth_date_says_why_as_a_value_too() {
+    let today = d("2025-09-01");
+    let err = |s: &str| check_birth_date(s, today).unwrap_err();
+    assert_eq!(err(" "), BirthDateProblem::Empty);
+    assert_eq!(err("2024-3-15"), BirthDateProblem::WrongShape);
+    assert_eq!(
+        err("2023-02-29"),
+        BirthDateProblem::NoSuchDay("2023-02-29".into())
+    );
+    assert_eq!(err("2025-09-02"), BirthDateProblem::InFuture);
+    assert_eq!(err("2019-08-31"), BirthDateProblem::TooOld);
+    assert_eq!(check_birth_date("2024-03-15", today), Ok(d("2024-03-15")));
+    for s in ["", "2024-3-15", "2023-02-29", "2025-09-02", "2019-08-31"] {
+        assert_eq!(parse_birth_date(s, today), Err(err(s).message()));
+    }
 }

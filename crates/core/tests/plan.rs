@@ -5,7 +5,7 @@ mod guide_fixture;
 
 use guide_fixture::{d, guide};
 use tuoyu_core::age::Age;
-use tuoyu_core::plan::{make_plan, parse_gestation_weeks, Plan, PlanError};
+use tuoyu_core::plan::{check_gestation_weeks, make_plan, parse_gestation_weeks, Plan, PlanError};
 
 fn plan(birth: &str, weeks: Option<u8>, today: &str) -> Plan {
     make_plan(&guide(), d(birth), weeks, d(today)).expect("a plan")
@@ -218,4 +218,19 @@ fn gestation_weeks_are_read_from_what_a_parent_typed() {
         .unwrap_err()
         .contains("整数"));
     assert!(parse_gestation_weeks("-1").is_err());
+}
+
+#[test]
+fn refused_gestation_weeks_say_why_as_a_value_too() {
+    assert_eq!(check_gestation_weeks(" "), Ok(None));
+    assert_eq!(check_gestation_weeks("35"), Ok(Some(35)));
+    assert_eq!(check_gestation_weeks("43"), Err(PlanError::Gestation(43)));
+    assert_eq!(
+        check_gestation_weeks("三十五"),
+        Err(PlanError::GestationNotANumber)
+    );
+    assert_eq!(
+        parse_gestation_weeks("三十五"),
+        Err(PlanError::GestationNotANumber.message())
+    );
 }

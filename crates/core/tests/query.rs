@@ -427,3 +427,41 @@ fn compare_keeps_up_to_three_distinct_valid_ids() {
     assert_eq!(again.compare, q.compare);
     assert!(again.notes.is_empty());
 }
+
+#[test]
+fn every_note_says_why_as_a_value_too() {
+    use tuoyu_core::age::BirthDateProblem;
+    use tuoyu_core::query::NoteKind;
+    let kind = |pairs: &[(&str, &str)]| q(pairs).notes[0].kind.clone();
+    let unrecognised = |shown: &str| NoteKind::Unrecognised {
+        shown: shown.to_owned(),
+    };
+    assert_eq!(kind(&[("age", "abc")]), unrecognised("abc"));
+    assert_eq!(
+        kind(&[("types", "full_day,nightly")]),
+        unrecognised("nightly")
+    );
+    assert_eq!(kind(&[("age", "40")]), NoteKind::AgeOutOfRange);
+    assert_eq!(kind(&[("puhui", "yes")]), NoteKind::NotAFlag);
+    assert_eq!(kind(&[("near", "999,0")]), NoteKind::UnreadablePlace);
+    assert_eq!(
+        kind(&[("radius", "500")]),
+        NoteKind::RadiusWithoutPlace { metres: 500 }
+    );
+    assert_eq!(kind(&[("radius", "-1")]), NoteKind::UnreadableRadius);
+    assert_eq!(
+        kind(&[("sort", "distance")]),
+        NoteKind::DistanceSortWithoutPlace
+    );
+    assert_eq!(
+        kind(&[("born", "soon")]),
+        NoteKind::BirthDate(BirthDateProblem::Unreadable)
+    );
+    let today = day("2025-09-01");
+    let parsed = FinderQuery::parse_with_today([("born", "2026-01-01")], today);
+    assert_eq!(
+        parsed.notes[0].kind,
+        NoteKind::BirthDate(BirthDateProblem::InFuture)
+    );
+    assert_eq!(kind(&[("compare", "A,B,C,D")]), NoteKind::TooManyCompared);
+}

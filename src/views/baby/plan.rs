@@ -10,18 +10,32 @@ use tuoyu_core::model::{format_date, Date};
 use tuoyu_core::plan::{Due, Plan, VACCINE_WINDOW_MONTHS};
 use tuoyu_core::query::{FinderQuery, Page};
 
+use crate::i18n::*;
+use crate::lang;
 use crate::route::use_address;
 use crate::views::guide::ticks::{TickItem, Ticks};
 use crate::views::guide::ArticleLink;
 use crate::views::share::ShareButton;
+use crate::views::text::{mixed, DATA_LANG};
 
+/// "10 个月 27 天", "1 month 1 day".
 pub fn age_text(age: Age) -> String {
-    format!("{} 个月 {} 天", age.months, age.days)
+    let l = lang::current();
+    let months = match age.months {
+        1 => td_string!(l, guide.plan_months_single, n = 1).to_string(),
+        n => td_string!(l, guide.plan_months_plural, n).to_string(),
+    };
+    let days = match age.days {
+        1 => td_string!(l, guide.plan_days_single, n = 1).to_string(),
+        n => td_string!(l, guide.plan_days_plural, n).to_string(),
+    };
+    format!("{months} {days}")
 }
 
 #[component]
 pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
     let address = use_address();
+    let locale = lang::current();
     let today = plan.today;
     let finder_href = address.query.with_untracked(|q| {
         let mut next = FinderQuery {
@@ -48,27 +62,35 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
     let corrected = plan.corrected.map(|corrected| {
         view! {
             <p>
-                "按预产期矫正后："
+                {td_string!(locale, guide.corrected_before)}
                 <strong data-testid="plan-corrected-age">{age_text(corrected)}</strong>
-                "。早产宝宝看发育用矫正月龄，到满 2 周岁为止；体检和打疫苗仍按出生日期算。"
+                {td_string!(locale, guide.corrected_after)}
             </p>
         }
     });
     let until_due = plan.weeks_until_due.map(|weeks| {
         view! {
-            <p class="hint">{format!("离预产期还有约 {weeks} 周。")}</p>
+            <p class="hint">
+                {if weeks == 1 {
+                    td_string!(locale, guide.until_due_single, weeks).to_string()
+                } else {
+                    td_string!(locale, guide.until_due_plural, weeks).to_string()
+                }}
+            </p>
         }
     });
-    let beyond = plan.beyond_schedule().then(|| view! {
-        <p class="notice">
-            "孩子已经满 3 岁。这里的内容是按 0–3 岁编写的，上幼儿园前的体检和接种请听儿童保健门诊、接种门诊的安排。"
-        </p>
+    let beyond = plan.beyond_schedule().then(|| {
+        view! {
+            <p class="notice">{td_string!(locale, guide.beyond_schedule)}</p>
+        }
     });
     let stage = plan.stage.clone().map(|stage| view! {
         <section class="plan-part">
-            <h2>{format!("这个阶段（{}–{} 个月），孩子通常会", stage.from_months, stage.to_months)}</h2>
-            <ul>{stage.usually.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
-            <p class="hint">"每个孩子快慢不一样，早几周、晚几周都常见。"</p>
+            <h2>
+                {td_string!(locale, guide.stage_heading, from = stage.from_months, to = stage.to_months).to_string()}
+            </h2>
+            <ul lang=DATA_LANG>{stage.usually.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+            <p class="hint">{td_string!(locale, guide.stage_hint)}</p>
         </section>
     });
     let warnings = plan
@@ -77,11 +99,15 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
         .map(|group| {
             let age = u32::from(group.age_months);
             let when = match age.cmp(&development.months) {
-                std::cmp::Ordering::Less => "已过这个月龄",
-                std::cmp::Ordering::Equal => "就是现在",
-                std::cmp::Ordering::Greater => "快到了",
+                std::cmp::Ordering::Less => td_string!(locale, guide.warn_passed),
+                std::cmp::Ordering::Equal => td_string!(locale, guide.warn_now),
+                std::cmp::Ordering::Greater => td_string!(locale, guide.warn_soon),
             };
-            let heading = format!("{age} 个月的预警信号（{when}）");
+            let heading = if age == 1 {
+                td_string!(locale, guide.warn_heading_single, age, when).to_string()
+            } else {
+                td_string!(locale, guide.warn_heading_plural, age, when).to_string()
+            };
             let items = group
                 .signs
                 .iter()
@@ -92,7 +118,7 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
                 .collect_view();
             view! {
                 <h3>{heading}</h3>
-                <ul class="checklist">{items}</ul>
+                <ul class="checklist" lang=DATA_LANG>{items}</ul>
             }
         })
         .collect_view();
@@ -113,7 +139,13 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
         .vaccines
         .iter()
         .map(|due| {
-            let title = format!("{}（{}）", due.item.name, due.item.dose);
+            let title = td_string!(
+                locale,
+                guide.vaccine_title,
+                name = due.item.name.clone(),
+                dose = due.item.dose.clone()
+            )
+            .to_string();
             due_item(title, vaccine_age(&due.item), due, today, &due.item.note)
         })
         .collect_view();
@@ -129,7 +161,7 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
             .into_iter()
             .map(|a| {
                 let title = a.title.clone();
-                view! { <li><ArticleLink slug=a.slug.clone()>{title}</ArticleLink></li> }
+                view! { <li lang=DATA_LANG><ArticleLink slug=a.slug.clone()>{title}</ArticleLink></li> }
             })
             .collect_view()
     };
@@ -140,82 +172,102 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
     view! {
         <section class="plan" data-testid="plan">
             <p class="plan-age-line">
-                "宝宝现在 " <strong class="plan-age" data-testid="plan-age">{age_text(plan.age)}</strong>
+                {td_string!(locale, guide.plan_age_now)}
+                <strong class="plan-age" data-testid="plan-age">{age_text(plan.age)}</strong>
             </p>
             {corrected}
             {until_due}
             {beyond}
             {stage}
             <section class="plan-part">
-                <h2>"现在要留意的预警信号"</h2>
-                <p class="hint">"孩子到了这个月龄还有下面的情况，就打个勾。"</p>
+                <h2>{td_string!(locale, guide.warnings_title)}</h2>
+                <p class="hint">{td_string!(locale, guide.warnings_hint)}</p>
                 {warnings}
                 <p class="warn">
-                    <strong>"如有任何一项，请带孩子去儿童保健门诊。"</strong>
-                    "原来会的本领又不会了，不管多大，也要尽快看医生。"
+                    <strong>{mixed(td_string!(locale, guide.warnings_act))}</strong>
+                    {td_string!(locale, guide.warnings_regress)}
                 </p>
-                <p><ArticleLink slug="warning-signs".to_owned()>"看全部月龄的预警征象"</ArticleLink></p>
+                <p>
+                    <ArticleLink slug="warning-signs".to_owned()>
+                        {td_string!(locale, guide.warnings_all_ages)}
+                    </ArticleLink>
+                </p>
             </section>
             <section class="plan-part">
-                <h2>"接下来的体检"</h2>
+                <h2>{td_string!(locale, guide.checkups_title)}</h2>
                 <ul class="due-list">{checkups}</ul>
-                <p class="hint">"免费儿童健康检查在社区卫生服务中心或镇卫生院做，具体时间以通知为准。"</p>
+                <p class="hint">{mixed(td_string!(locale, guide.checkups_hint))}</p>
             </section>
             <section class="plan-part">
-                <h2>{format!("未来 {VACCINE_WINDOW_MONTHS} 个月的疫苗（国家免疫规划）")}</h2>
-                {no_vaccines.then(|| view! { <p>"这段时间没有国家免疫规划疫苗要打。"</p> })}
+                <h2>
+                    {td_string!(locale, guide.vaccines_title, months = VACCINE_WINDOW_MONTHS).to_string()}
+                </h2>
+                {no_vaccines.then(|| view! { <p>{td_string!(locale, guide.no_vaccines)}</p> })}
                 <ul class="due-list">{vaccines}</ul>
-                <p class="hint">"打哪种、哪天打，以接种门诊的安排和预防接种证为准。"</p>
+                <p class="hint">{mixed(td_string!(locale, guide.vaccines_hint))}</p>
             </section>
             <section class="plan-part">
-                <h2>"适合这个月龄的文章"</h2>
+                <h2>{td_string!(locale, guide.articles_title)}</h2>
                 <ul data-testid="plan-articles">{for_this_age}</ul>
                 {(general_count > 0).then(|| view! {
                     <details class="more-articles">
-                        <summary>{format!("0–3 岁都适用的文章（{general_count} 篇）")}</summary>
+                        <summary>
+                            {td_string!(locale, guide.articles_general, count = general_count).to_string()}
+                        </summary>
                         <ul>{for_all_ages}</ul>
                     </details>
                 })}
             </section>
             <div class="actions">
                 <a class="button primary" data-testid="plan-finder-link" href=finder_href>
-                    {format!("找收 {} 个月孩子的托育机构", plan.finder_age)}
+                    {td_string!(locale, guide.finder_link, age = plan.finder_age).to_string()}
                 </a>
             </div>
             <div class="actions share-plan">
-                <ShareButton href=share_href title="宝宝成长计划".to_owned() />
+                <ShareButton href=share_href title=td_string!(locale, guide.share_title).to_owned() />
             </div>
-            <p class="hint">"分享的链接包含孩子的出生日期，只发给信任的家人。"</p>
+            <p class="hint">{td_string!(locale, guide.share_hint)}</p>
         </section>
     }
 }
 
+/// A visit or vaccine: its name (the schedule's own Chinese), when, and the schedule's note.
 fn due_item<T>(title: String, age: String, due: &Due<T>, today: Date, note: &str) -> impl IntoView {
-    let days = due.days_after(today);
-    let when = match days {
-        0 => "就是今天".to_owned(),
-        d if d > 0 => format!("还有 {d} 天"),
-        d => format!("已到时间 {} 天，还没去的请尽快预约", -d),
+    let l = lang::current();
+    let when = match due.days_after(today) {
+        0 => td_string!(l, guide.due_today).to_owned(),
+        1 => td_string!(l, guide.due_in_single, days = 1).to_string(),
+        -1 => td_string!(l, guide.overdue_single, days = 1).to_string(),
+        days if days > 0 => td_string!(l, guide.due_in_plural, days).to_string(),
+        days => td_string!(l, guide.overdue_plural, days = -days).to_string(),
     };
     view! {
         <li class="due" data-testid="due">
-            <strong>{title}</strong>
+            <strong lang=DATA_LANG>{title}</strong>
             <span class="due-when">{format!("{age} · {} · {when}", format_date(due.date))}</span>
-            {(!note.is_empty()).then(|| view! { <span class="hint">{note.to_owned()}</span> })}
+            {(!note.is_empty()).then(|| view! { <span class="hint" lang=DATA_LANG>{note.to_owned()}</span> })}
         </li>
     }
 }
 
 fn checkup_age(checkup: &Checkup) -> String {
     match checkup.age_days {
-        Some(days) => format!("出生后 {days} 天"),
-        None => format!("满 {} 个月", checkup.age_months),
+        Some(days) => td_string!(lang::current(), guide.checkup_days, days).to_string(),
+        None => at_months(checkup.age_months),
     }
 }
 
 fn vaccine_age(vaccine: &Vaccine) -> String {
     match vaccine.age_months {
-        0 => "出生时".to_owned(),
-        months => format!("满 {months} 个月"),
+        0 => td_string!(lang::current(), guide.at_birth).to_owned(),
+        months => at_months(months),
+    }
+}
+
+fn at_months(months: u8) -> String {
+    let l = lang::current();
+    match months {
+        1 => td_string!(l, guide.at_months_single, months = 1).to_string(),
+        months => td_string!(l, guide.at_months_plural, months).to_string(),
     }
 }

@@ -8,22 +8,26 @@ use tuoyu_core::guide::{Article, Block, Guide, Inline, Source};
 use tuoyu_core::model::format_date;
 
 use super::ticks::{TickItem, Ticks};
-use super::{age_range_text, index_href, inlines_view};
+use super::{age_range_text, index_href, inlines_view, topic_text};
+use crate::i18n::*;
+use crate::lang;
 use crate::route::use_address;
+use crate::views::text::{mixed, DATA_LANG};
 
 #[component]
 pub fn ArticlePage(guide: Arc<Guide>, slug: String) -> impl IntoView {
     let address = use_address();
+    let locale = lang::current();
     let back = view! {
-        <a class="button link back" href=index_href(&address)>"‹ 育儿指南"</a>
+        <a class="button link back" href=index_href(&address)>{td_string!(locale, guide.back_to_guide)}</a>
     };
     match guide.article(&slug).cloned() {
         Some(article) => view! { {back} <ArticleBody article /> }.into_any(),
         None => view! {
             {back}
             <section class="detail" data-testid="article-not-found">
-                <h1>"没有找到这篇文章"</h1>
-                <p>"链接可能不完整，或文章已改名。可以回到育儿指南的目录里找一找。"</p>
+                <h1>{td_string!(locale, guide.article_not_found_title)}</h1>
+                <p>{td_string!(locale, guide.article_not_found_text)}</p>
             </section>
         }
         .into_any(),
@@ -33,15 +37,20 @@ pub fn ArticlePage(guide: Arc<Guide>, slug: String) -> impl IntoView {
 #[component]
 fn ArticleBody(article: Article) -> impl IntoView {
     let address = use_address();
+    let locale = lang::current();
     let ticks = Ticks::load(&article.slug);
     let blocks = article
         .blocks
         .iter()
         .map(|block| match block {
-            Block::Heading { level: 3, text } => view! { <h3>{text.clone()}</h3> }.into_any(),
-            Block::Heading { text, .. } => view! { <h2>{text.clone()}</h2> }.into_any(),
+            Block::Heading { level: 3, text } => {
+                view! { <h3 lang=DATA_LANG>{text.clone()}</h3> }.into_any()
+            }
+            Block::Heading { text, .. } => {
+                view! { <h2 lang=DATA_LANG>{text.clone()}</h2> }.into_any()
+            }
             Block::Paragraph(inlines) => {
-                view! { <p>{inlines_view(&address, inlines)}</p> }.into_any()
+                view! { <p lang=DATA_LANG>{inlines_view(&address, inlines)}</p> }.into_any()
             }
             Block::List { ordered, items } => {
                 let items = items
@@ -49,9 +58,9 @@ fn ArticleBody(article: Article) -> impl IntoView {
                     .map(|item| view! { <li>{inlines_view(&address, item)}</li> })
                     .collect_view();
                 if *ordered {
-                    view! { <ol>{items}</ol> }.into_any()
+                    view! { <ol lang=DATA_LANG>{items}</ol> }.into_any()
                 } else {
-                    view! { <ul>{items}</ul> }.into_any()
+                    view! { <ul lang=DATA_LANG>{items}</ul> }.into_any()
                 }
             }
             Block::Checklist(items) => {
@@ -62,20 +71,30 @@ fn ArticleBody(article: Article) -> impl IntoView {
                         view! { <TickItem ticks item=plain(item)>{content}</TickItem> }
                     })
                     .collect_view();
-                view! { <ul class="checklist">{items}</ul> }.into_any()
+                view! { <ul class="checklist" lang=DATA_LANG>{items}</ul> }.into_any()
             }
         })
         .collect_view();
-    let topics = article.topics.join(" · ");
+    // An unknown topic is the content's Chinese, marked so.
+    let topics: Vec<String> = article
+        .topics
+        .iter()
+        .map(|t| topic_text(t).map_or_else(|| t.clone(), str::to_owned))
+        .collect();
+    let meta = td_string!(
+        locale,
+        guide.article_meta,
+        topics = topics.join(td_string!(locale, guide.topic_separator)),
+        ages = age_range_text(article.age_months)
+    )
+    .to_string();
 
     view! {
         <article class="guide-article" data-testid="article">
-            <h1>{article.title.clone()}</h1>
-            <p class="article-meta">
-                {format!("{topics} · 适合 {}", age_range_text(article.age_months))}
-            </p>
+            <h1 lang=DATA_LANG>{article.title.clone()}</h1>
+            <p class="article-meta">{mixed(meta)}</p>
             {blocks}
-            <p class="hint">"打的勾只保存在这台手机上。"</p>
+            <p class="hint">{td_string!(locale, guide.ticks_hint)}</p>
             <Sources sources=article.sources.clone() reviewed=format_date(article.reviewed) />
         </article>
     }
@@ -83,16 +102,19 @@ fn ArticleBody(article: Article) -> impl IntoView {
 
 #[component]
 pub fn Sources(sources: Vec<Source>, reviewed: String) -> impl IntoView {
+    let locale = lang::current();
     view! {
         <section class="sources" data-testid="sources">
-            <h2>"资料来源"</h2>
-            <ul>
+            <h2>{td_string!(locale, guide.sources)}</h2>
+            <ul lang=DATA_LANG>
                 {sources
                     .into_iter()
                     .map(|s| view! { <li>{source_text(&s)}</li> })
                     .collect_view()}
             </ul>
-            <p class="reviewed" data-testid="reviewed">{format!("审核日期 {reviewed}")}</p>
+            <p class="reviewed" data-testid="reviewed">
+                {td_string!(locale, guide.reviewed, date = reviewed).to_string()}
+            </p>
         </section>
     }
 }

@@ -6,7 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use tuoyu_core::guide::{search, AgeBand, Article, Guide, AGE_BANDS, TOPICS};
 
-use super::{age_range_text, ArticleLink};
+use super::{for_ages_text, topic_view, ArticleLink};
+use crate::i18n::*;
+use crate::lang;
+use crate::views::text::{mixed, DATA_LANG};
 
 thread_local! {
     // The search and band survive opening an article and coming back (a new mount).
@@ -15,6 +18,7 @@ thread_local! {
 
 #[component]
 pub fn GuideIndex(guide: Arc<Guide>) -> impl IntoView {
+    let locale = lang::current();
     let (last_query, last_band) = LAST_CHOICE.with(|c| c.borrow().clone());
     let query = RwSignal::new(last_query);
     let band = RwSignal::new(last_band);
@@ -36,10 +40,14 @@ pub fn GuideIndex(guide: Arc<Guide>) -> impl IntoView {
             .collect_view();
         view! {
             <p class="result-count" aria-live="polite" data-testid="guide-result-count">
-                {format!("找到 {count} 篇文章")}
+                {if count == 1 {
+                    td_string!(locale, guide.found_single, count).to_string()
+                } else {
+                    td_string!(locale, guide.found_plural, count).to_string()
+                }}
             </p>
             {(count == 0).then(|| view! {
-                <p class="empty">"没有找到。可以换个说法，比如“辅食”“疫苗”“发烧”。"</p>
+                <p class="empty">{mixed(td_string!(locale, guide.found_none))}</p>
             })}
             <ul class="results">{entries}</ul>
         }
@@ -59,7 +67,7 @@ pub fn GuideIndex(guide: Arc<Guide>) -> impl IntoView {
                 (!articles.is_empty()).then(|| {
                     view! {
                         <section class="guide-topic" data-testid="guide-topic" data-topic=topic>
-                            <h2>{topic}</h2>
+                            <h2>{topic_view(topic)}</h2>
                             <ul class="results">
                                 {articles
                                     .into_iter()
@@ -75,26 +83,27 @@ pub fn GuideIndex(guide: Arc<Guide>) -> impl IntoView {
 
     view! {
         <section class="guide" data-testid="guide-index">
-            <h1>"育儿指南"</h1>
-            <p class="hint">
-                "写给爸爸妈妈和爷爷奶奶。每篇都注明官方来源和审核日期；具体怎么做，以当地卫生健康部门、接种门诊和医生的意见为准。"
-            </p>
+            <h1>{td_string!(locale, guide.title)}</h1>
+            <p class="hint">{td_string!(locale, guide.intro)}</p>
             <label class="search">
-                <span class="visually-hidden">"搜索育儿指南"</span>
+                <span class="visually-hidden">{td_string!(locale, guide.search_label)}</span>
                 <input
                     type="search"
                     data-testid="guide-search"
-                    placeholder="搜索文章，例如：辅食、疫苗、发烧"
+                    placeholder=td_string!(locale, guide.search_placeholder)
                     prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
             </label>
             <Show when=move || searching.get() fallback=move || view! {
-                <div class="chips band-chips" role="group" aria-label="按孩子月龄">
-                    <BandChip band label="全部月龄".to_owned() value=None />
+                <div class="chips band-chips" role="group" aria-label=td_string!(locale, guide.bands_label)>
+                    <BandChip band label=td_string!(locale, guide.all_ages).to_owned() value=None />
                     {AGE_BANDS
                         .iter()
-                        .map(|&b| view! { <BandChip band label=b.label() value=Some(b) /> })
+                        .map(|&b| {
+                            let label = td_string!(locale, guide.age_range, from = b.from, to = b.to).to_string();
+                            view! { <BandChip band label value=Some(b) /> }
+                        })
                         .collect_view()}
                 </div>
                 {by_topic.clone()}
@@ -129,11 +138,9 @@ fn Entry(article: Article) -> impl IntoView {
     view! {
         <li class="card" data-testid="guide-entry" data-slug=article.slug.clone()>
             <ArticleLink slug=article.slug.clone() class="card-link">
-                <h3 class="card-name">{article.title}</h3>
-                <p class="card-care">{article.summary}</p>
-                <p class="card-meta">
-                    {format!("适合 {}", age_range_text(article.age_months))}
-                </p>
+                <h3 class="card-name" lang=DATA_LANG>{article.title}</h3>
+                <p class="card-care" lang=DATA_LANG>{article.summary}</p>
+                <p class="card-meta">{for_ages_text(article.age_months)}</p>
             </ArticleLink>
         </li>
     }

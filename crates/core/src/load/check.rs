@@ -25,7 +25,7 @@ impl<F: Fn() -> String> FieldPath for F {
 
 /// Quotes a value from the file for a message, cut short so a hostile or broken file
 /// cannot flood the 数据说明 panel.
-pub(crate) fn quote(s: &str) -> String {
+pub fn quote(s: &str) -> String {
     const MAX: usize = 40;
     let mut out = String::from("“");
     let mut chars = s.chars();

@@ -2,7 +2,7 @@
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use super::QueryNote;
+use super::{NoteKind, QueryNote};
 use crate::coords::in_china_bounds;
 use crate::load::check::quote;
 use crate::load::is_valid_id;
@@ -52,19 +52,24 @@ impl<'a> Raw<'a> {
 pub(super) struct Notes(pub Vec<QueryNote>);
 
 impl Notes {
-    pub fn add(&mut self, param: &str, value: &str, message: String) {
+    pub fn add(&mut self, param: &str, value: &str, kind: NoteKind, message: String) {
         self.0.push(QueryNote {
             param: param.to_owned(),
             value: value.to_owned(),
+            kind,
             message,
         });
     }
 
-    pub fn unknown(&mut self, param: &str, value: &str, what: &str) {
+    /// `shown`: the part of `value` that was not understood.
+    pub fn unknown(&mut self, param: &str, value: &str, shown: &str, what: &str) {
         self.add(
             param,
             value,
-            format!("忽略了无法识别的{what}{}", quote(value)),
+            NoteKind::Unrecognised {
+                shown: shown.to_owned(),
+            },
+            format!("忽略了无法识别的{what}{}", quote(shown)),
         );
     }
 }
@@ -93,8 +98,7 @@ pub(super) fn code_list<T: PartialEq>(
         }
     }
     if let (Some(v), false) = (value, unknown.is_empty()) {
-        let message = format!("忽略了无法识别的{what}{}", quote(&unknown.join(",")));
-        notes.add(param, v, message);
+        notes.unknown(param, v, &unknown.join(","), what);
     }
     out
 }
@@ -108,6 +112,7 @@ pub(super) fn flag(notes: &mut Notes, param: &str, value: Option<&str>, what: &s
             notes.add(
                 param,
                 v,
+                NoteKind::NotAFlag,
                 format!("忽略了无法识别的{what}筛选值{}（应为 1 或 0）", quote(v)),
             );
             false
@@ -155,7 +160,7 @@ pub(super) fn slug(
     if is_valid_id(t) {
         Some(t.to_owned())
     } else {
-        notes.unknown(param, v, what);
+        notes.unknown(param, v, v, what);
         None
     }
 }
