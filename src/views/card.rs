@@ -37,10 +37,17 @@ pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> i
         let id = id.clone();
         address.update(Step::Push, move |q| q.id = Some(id));
     };
-    let preferred = address.query.with_untracked(|q| q.filter.types.clone());
-    let fee = inst
-        .main_fee(&preferred)
-        .map(|(care, fee)| labels::fee_for(care, &fee));
+    // The fee shown is for the care type the parent filters by, and a card that stays in the
+    // list when they pick another type must follow.
+    let fee_data = loaded.clone();
+    let fee = move || {
+        let inst = &fee_data.dataset.institutions[index];
+        address
+            .query
+            .with(|q| inst.main_fee(&q.filter.types))
+            .map(|(care, fee)| labels::fee_for(care, &fee))
+            .unwrap_or_else(|| labels::fee_unknown().into())
+    };
     let care = labels::care_types(&inst.care_types);
     let locale = lang::current();
 
@@ -64,7 +71,7 @@ pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> i
                 </p>
                 <p class="card-care">{care}</p>
                 <p class="card-facts">
-                    <span>{fee.unwrap_or_else(|| labels::fee_unknown().into())}</span>
+                    <span class="card-fee">{fee}</span>
                     <span>{labels::vacancy(inst)}</span>
                     <span>{mixed(labels::registration(inst))}</span>
                 </p>

@@ -69,6 +69,21 @@ describe('filters through the controls', () => {
     await context.close();
   });
 
+  test("a card that stays in the list shows the fee of the care type picked since", async () => {
+    const both = data.institutions.find((i) => i.status !== 'revoked' && i.fees?.full_day && i.fees?.half_day);
+    const { page, context } = await open();
+    const fee = page.locator(`[data-testid="result"][data-id="${both.id}"] .card-fee`);
+    assert.equal(await fee.textContent(), `全日托：${both.fees.full_day.amount} 元/月`);
+    await page.getByRole('button', { name: '半日托', exact: true }).click();
+    await page.waitForURL(/types=half_day/);
+    await assert.doesNotReject(() => page.waitForFunction(
+      ([id, text]) => document.querySelector(`[data-testid="result"][data-id="${id}"] .card-fee`)?.textContent === text,
+      [both.id, `半日托：${both.fees.half_day.amount} 元/月`],
+      { timeout: 5_000 },
+    ));
+    await context.close();
+  });
+
   test('普惠, vacancies, age, kind and text combine with and', async () => {
     const { page, context } = await open();
     await page.getByRole('button', { name: '只看普惠' }).click();
