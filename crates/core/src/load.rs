@@ -313,7 +313,7 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
         .map(|v| c.date("published", v))?;
     let crs = take(&mut top, "crs")
         .ok_or(FileError::MissingField("crs"))
-        .map(|v| c.code("crs", v, "坐标系", &Crs::ALL, Crs::code, Crs::parse))?;
+        .map(|v| c.code("crs", v, "坐标系", &Crs::ALL, &Crs::CODES))?;
     let sample = take(&mut top, "sample").and_then(|v| c.boolean("sample", v));
     first_problem(c)?;
     let (Some(published), Some(crs)) = (published, crs) else {

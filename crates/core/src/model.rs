@@ -49,6 +49,9 @@ macro_rules! code_enum {
             /// Every value, in the spec's order (which is also the sort order).
             pub const ALL: [Self; [$(stringify!($variant)),+].len()] = [$(Self::$variant),+];
 
+            /// Every code, in the order of [`Self::ALL`].
+            pub const CODES: [&'static str; [$(stringify!($variant)),+].len()] = [$($code),+];
+
             /// The code the spec and the URL use.
             pub fn code(self) -> &'static str {
                 match self {

@@ -42,9 +42,17 @@ pub(crate) struct Checker {
     pub problems: Vec<(String, String)>,
 }
 
+// Each method taking `impl FieldPath` is generic over the caller's path closure, and every
+// call site has a closure type of its own: written out in full, every check was compiled
+// again (and inlined) at each of its ~80 call sites. The generic methods below only turn the
+// path into a `&dyn FieldPath` and call a body compiled once (the `*_at` functions).
 impl Checker {
     pub fn report(&mut self, path: impl FieldPath + Copy, message: impl Into<String>) {
-        self.problems.push((path.path(), message.into()));
+        self.report_at(&path, message.into());
+    }
+
+    fn report_at(&mut self, path: &dyn FieldPath, message: String) {
+        self.problems.push((path.path(), message));
     }
 
     pub fn is_clean(&self) -> bool {
@@ -57,16 +65,20 @@ impl Checker {
         v: Option<Loose<'a>>,
     ) -> Option<Loose<'a>> {
         if v.is_none() {
-            self.report(path, "缺少必填字段");
+            self.report_at(&path, "缺少必填字段".to_owned());
         }
         v
     }
 
-    fn wrong_type(&mut self, path: impl FieldPath + Copy, want: &str, v: &Loose) {
-        self.report(path, format!("应为{want}，实际是{}", v.kind()));
+    fn wrong_type(&mut self, path: &dyn FieldPath, want: &str, v: &Loose) {
+        self.report_at(path, format!("应为{want}，实际是{}", v.kind()));
     }
 
     pub fn string(&mut self, path: impl FieldPath + Copy, v: Loose) -> Option<String> {
+        self.string_at(&path, v)
+    }
+
+    fn string_at(&mut self, path: &dyn FieldPath, v: Loose) -> Option<String> {
         match v {
             Loose::Str(s) => Some(s.into_owned()),
             other => {
@@ -84,14 +96,24 @@ impl Checker {
         what: &str,
         max: usize,
     ) -> Option<String> {
-        let s = self.string(path, v)?;
+        self.text_at(&path, v, what, max)
+    }
+
+    fn text_at(
+        &mut self,
+        path: &dyn FieldPath,
+        v: Loose,
+        what: &str,
+        max: usize,
+    ) -> Option<String> {
+        let s = self.string_at(path, v)?;
         let t = s.trim();
         let n = t.chars().count();
         if n == 0 {
-            self.report(path, format!("{what}不能为空"));
+            self.report_at(path, format!("{what}不能为空"));
             None
         } else if n > max {
-            self.report(path, format!("{what}超过 {max} 个字（现有 {n} 个）"));
+            self.report_at(path, format!("{what}超过 {max} 个字（现有 {n} 个）"));
             None
         } else if t.len() == s.len() {
             Some(s)
@@ -106,7 +128,11 @@ impl Checker {
         path: impl FieldPath + Copy,
         v: Option<Loose>,
     ) -> Option<String> {
-        let s = self.string(path, v?)?;
+        self.optional_text_at(&path, v?)
+    }
+
+    fn optional_text_at(&mut self, path: &dyn FieldPath, v: Loose) -> Option<String> {
+        let s = self.string_at(path, v)?;
         let t = s.trim();
         match t.len() {
             0 => None,
@@ -116,6 +142,10 @@ impl Checker {
     }
 
     pub fn boolean(&mut self, path: impl FieldPath + Copy, v: Loose) -> Option<bool> {
+        self.boolean_at(&path, v)
+    }
+
+    fn boolean_at(&mut self, path: &dyn FieldPath, v: Loose) -> Option<bool> {
         match v {
             Loose::Bool(b) => Some(b),
             other => {
@@ -126,18 +156,22 @@ impl Checker {
     }
 
     pub fn uint(&mut self, path: impl FieldPath + Copy, v: &Loose, max: u64) -> Option<u64> {
+        self.uint_at(&path, v, max)
+    }
+
+    fn uint_at(&mut self, path: &dyn FieldPath, v: &Loose, max: u64) -> Option<u64> {
         match *v {
             Loose::U64(x) if x <= max => Some(x),
             Loose::U64(x) => {
-                self.report(path, format!("数值 {x} 超出范围（应在 0–{max} 之间）"));
+                self.report_at(path, format!("数值 {x} 超出范围（应在 0–{max} 之间）"));
                 None
             }
             Loose::I64(x) => {
-                self.report(path, format!("不能为负数：{x}"));
+                self.report_at(path, format!("不能为负数：{x}"));
                 None
             }
             Loose::F64(x) => {
-                self.report(path, format!("应为整数，实际是 {x}"));
+                self.report_at(path, format!("应为整数，实际是 {x}"));
                 None
             }
             _ => {
@@ -148,6 +182,10 @@ impl Checker {
     }
 
     pub fn number(&mut self, path: impl FieldPath + Copy, v: &Loose) -> Option<f64> {
+        self.number_at(&path, v)
+    }
+
+    fn number_at(&mut self, path: &dyn FieldPath, v: &Loose) -> Option<f64> {
         // Integers beyond 2^53 lose precision here; no fee or coordinate is that large.
         #[allow(clippy::cast_precision_loss)]
         let x = match *v {
@@ -162,17 +200,21 @@ impl Checker {
         if x.is_finite() {
             Some(x)
         } else {
-            self.report(path, "数值超出范围");
+            self.report_at(path, "数值超出范围".to_owned());
             None
         }
     }
 
     pub fn date(&mut self, path: impl FieldPath + Copy, v: Loose) -> Option<Date> {
-        let s = self.string(path, v)?;
+        self.date_at(&path, v)
+    }
+
+    fn date_at(&mut self, path: &dyn FieldPath, v: Loose) -> Option<Date> {
+        let s = self.string_at(path, v)?;
         let d = parse_date(&s);
         if d.is_none() {
             let q = quote(&s);
-            self.report(
+            self.report_at(
                 path,
                 format!("日期应写成 YYYY-MM-DD 且真实存在，而这里是{q}"),
             );
@@ -180,30 +222,42 @@ impl Checker {
         d
     }
 
-    pub fn code<T>(
+    /// One of a code enum's values, given as `&T::ALL, &T::CODES` (the same order).
+    pub fn code<T: Copy>(
         &mut self,
         path: impl FieldPath + Copy,
         v: Loose,
         what: &str,
         all: &[T],
-        code_of: fn(T) -> &'static str,
-        parse: fn(&str) -> Option<T>,
-    ) -> Option<T>
-    where
-        T: Copy,
-    {
-        let s = self.string(path, v)?;
-        let parsed = parse(&s);
-        if parsed.is_none() {
-            let codes: Vec<&str> = all.iter().map(|t| code_of(*t)).collect();
+        codes: &[&'static str],
+    ) -> Option<T> {
+        let at = self.code_at(&path, v, what, codes)?;
+        all.get(at).copied()
+    }
+
+    /// The position of the value among `codes` (which are case-sensitive).
+    fn code_at(
+        &mut self,
+        path: &dyn FieldPath,
+        v: Loose,
+        what: &str,
+        codes: &[&'static str],
+    ) -> Option<usize> {
+        let s = self.string_at(path, v)?;
+        let at = codes.iter().position(|c| *c == s);
+        if at.is_none() {
             let q = quote(&s);
             let list = codes.join("、");
-            self.report(path, format!("无法识别的{what}{q}，应为 {list} 之一"));
+            self.report_at(path, format!("无法识别的{what}{q}，应为 {list} 之一"));
         }
-        parsed
+        at
     }
 
     pub fn object<'a>(&mut self, path: impl FieldPath + Copy, v: Loose<'a>) -> Option<Object<'a>> {
+        self.object_at(&path, v)
+    }
+
+    fn object_at<'a>(&mut self, path: &dyn FieldPath, v: Loose<'a>) -> Option<Object<'a>> {
         match v {
             Loose::Obj(m) => Some(m),
             other => {
@@ -218,6 +272,10 @@ impl Checker {
         path: impl FieldPath + Copy,
         v: Loose<'a>,
     ) -> Option<Vec<Loose<'a>>> {
+        self.array_at(&path, v)
+    }
+
+    fn array_at<'a>(&mut self, path: &dyn FieldPath, v: Loose<'a>) -> Option<Vec<Loose<'a>>> {
         match v {
             Loose::Arr(a) => Some(a),
             other => {

@@ -22,12 +22,8 @@ pub(super) fn registration(c: &mut Checker, v: Loose) -> Option<Registration> {
     let status = c
         .required("registration.status", take(&mut m, "status"))
         .and_then(|v| {
-            let (all, code, parse) = (
-                &RegistrationStatus::ALL,
-                RegistrationStatus::code,
-                RegistrationStatus::parse,
-            );
-            c.code("registration.status", v, "备案状态", all, code, parse)
+            let (all, codes) = (&RegistrationStatus::ALL, &RegistrationStatus::CODES);
+            c.code("registration.status", v, "备案状态", all, codes)
         })?;
     Some(Registration {
         number,
@@ -63,8 +59,7 @@ pub(super) fn care_types(c: &mut Checker, v: Loose) -> Option<Vec<CareType>> {
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
         let path = || format!("care_types[{i}]");
-        let (all, code, parse) = (&CareType::ALL, CareType::code, CareType::parse);
-        if let Some(t) = c.code(path, item, "托育类型", all, code, parse) {
+        if let Some(t) = c.code(path, item, "托育类型", &CareType::ALL, &CareType::CODES) {
             if out.contains(&t) {
                 c.report(path, format!("托育类型“{}”重复", t.code()));
             } else {
@@ -119,16 +114,9 @@ pub(super) fn fees(c: &mut Checker, v: Loose) -> BTreeMap<CareType, Fee> {
             }
             ok
         });
-        let unit = c.required(unit_path, take(&mut f, "unit")).and_then(|v| {
-            c.code(
-                unit_path,
-                v,
-                "收费单位",
-                &FeeUnit::ALL,
-                FeeUnit::code,
-                FeeUnit::parse,
-            )
-        });
+        let unit = c
+            .required(unit_path, take(&mut f, "unit"))
+            .and_then(|v| c.code(unit_path, v, "收费单位", &FeeUnit::ALL, &FeeUnit::CODES));
         if let (Some(amount), Some(unit)) = (amount, unit) {
             out.insert(t, Fee { amount, unit });
         }
@@ -159,16 +147,7 @@ pub(super) fn quality(c: &mut Checker, v: Loose) -> Option<Quality> {
     let mut m = c.object("quality", v)?;
     let grade = c
         .required("quality.grade", take(&mut m, "grade"))
-        .and_then(|v| {
-            c.code(
-                "quality.grade",
-                v,
-                "质量等级",
-                &Grade::ALL,
-                Grade::code,
-                Grade::parse,
-            )
-        });
+        .and_then(|v| c.code("quality.grade", v, "质量等级", &Grade::ALL, &Grade::CODES));
     let year = take(&mut m, "year").and_then(|v| c.uint("quality.year", &v, u64::from(u16::MAX)));
     Some(Quality {
         grade: grade?,
@@ -194,12 +173,8 @@ pub(super) fn inspections(c: &mut Checker, v: Loose) -> Vec<Inspection> {
         let result = c
             .required(result_path, take(&mut m, "result"))
             .and_then(|v| {
-                let (all, code, parse) = (
-                    &InspectionResult::ALL,
-                    InspectionResult::code,
-                    InspectionResult::parse,
-                );
-                c.code(result_path, v, "检查结果", all, code, parse)
+                let (all, codes) = (&InspectionResult::ALL, &InspectionResult::CODES);
+                c.code(result_path, v, "检查结果", all, codes)
             });
         let summary = c.optional_text(
             || format!("inspections[{i}].summary"),

@@ -71,17 +71,10 @@ pub(crate) fn check_record<'a>(
         .and_then(|v| c.text("name", v, "名称", 100));
     let kind = c
         .required("kind", m.take("kind"))
-        .and_then(|v| c.code("kind", v, "机构类型", &Kind::ALL, Kind::code, Kind::parse));
-    let operator = m.take("operator").and_then(|v| {
-        c.code(
-            "operator",
-            v,
-            "举办性质",
-            &Operator::ALL,
-            Operator::code,
-            Operator::parse,
-        )
-    });
+        .and_then(|v| c.code("kind", v, "机构类型", &Kind::ALL, &Kind::CODES));
+    let operator = m
+        .take("operator")
+        .and_then(|v| c.code("operator", v, "举办性质", &Operator::ALL, &Operator::CODES));
     let nonprofit = m.take("nonprofit").and_then(|v| c.boolean("nonprofit", v));
     let registration = m.take("registration").and_then(|v| registration(&mut c, v));
     let area = m
