@@ -14,6 +14,7 @@ const MAX_KEPT_BYTES: usize = 1_500_000;
 
 #[derive(Serialize, Deserialize)]
 struct Kept {
+    #[serde(with = "tuoyu_core::model::spec_date")]
     saved_on: Date,
     body: String,
 }

@@ -41,6 +41,7 @@ pub struct Article {
     /// Inclusive, in completed months; `(0, 0)` is for the time around birth or before it.
     pub age_months: (u8, u8),
     pub summary: String,
+    #[serde(with = "crate::model::spec_date")]
     pub reviewed: Date,
     pub sources: Vec<Source>,
     pub blocks: Vec<Block>,
@@ -221,6 +222,7 @@ pub fn search(guide: &Guide, query: &str) -> Vec<usize> {
 /// The structured part of `content/schedule.toml`, for the "my child's plan" page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Schedule {
+    #[serde(with = "crate::model::spec_date")]
     pub reviewed: Date,
     pub sources: Vec<Source>,
     pub checkups: Vec<Checkup>,

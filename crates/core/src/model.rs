@@ -37,6 +37,37 @@ pub fn format_date(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
+/// Serde for a [`Date`] in JSON the app wrote itself (guide.json, copies kept on the phone):
+/// `#[serde(with = "tuoyu_core::model::spec_date")]`. It reads with [`parse_date`], since
+/// chrono's own reader brings its whole format-string parser into the wasm for this one
+/// form, and writes as chrono does (`YYYY-MM-DD` for every year the spec allows).
+pub mod spec_date {
+    use std::fmt;
+
+    use serde::de::{Error, Unexpected, Visitor};
+    use serde::{Deserializer, Serialize, Serializer};
+
+    use super::{parse_date, Date};
+
+    pub fn serialize<S: Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+        date.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        struct DateVisitor;
+        impl Visitor<'_> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD")
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<Date, E> {
+                parse_date(v).ok_or_else(|| E::invalid_value(Unexpected::Str(v), &self))
+            }
+        }
+        deserializer.deserialize_str(DateVisitor)
+    }
+}
+
 macro_rules! code_enum {
     ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => $code:literal, $label:literal;)+ }) => {
         $(#[$meta])*

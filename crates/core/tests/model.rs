@@ -22,6 +22,7 @@ macro_rules! codes_round_trip {
                 assert_eq!(serde_json::to_value(v).unwrap(), json!(v.code()));
                 assert_eq!(serde_json::from_value::<$ty>(json!(v.code())).unwrap(), v);
             }
+            assert_eq!(<$ty>::CODES.to_vec(), codes);
             assert_eq!(<$ty>::parse("nonsense"), None);
             assert!(serde_json::from_value::<$ty>(json!("nonsense")).is_err());
         }
@@ -200,4 +201,37 @@ fn dataset_lookups() {
         Some("源城区示范托育园")
     );
     assert!(d.institution("YC-2").is_none());
+}
+
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Dated {
+    #[serde(with = "tuoyu_core::model::spec_date")]
+    on: tuoyu_core::model::Date,
+}
+
+#[test]
+fn spec_dates_write_as_chrono_does_and_read_only_the_spec_form() {
+    for text in ["2024-02-29", "0001-01-01", "2025-12-31", "9999-12-31"] {
+        let date = parse_date(text).unwrap();
+        let json = serde_json::to_string(&Dated { on: date }).unwrap();
+        assert_eq!(json, serde_json::to_string(&json!({ "on": date })).unwrap());
+        assert_eq!(json, format!("{{\"on\":\"{text}\"}}"));
+        assert_eq!(
+            serde_json::from_str::<Dated>(&json).unwrap(),
+            Dated { on: date }
+        );
+    }
+    for bad in [
+        json!("2024-1-5"),
+        json!("2023-02-29"),
+        json!(" 2024-01-05"),
+        json!("+2024-01-05"),
+        json!(20240105),
+        json!(null),
+    ] {
+        assert!(
+            serde_json::from_value::<Dated>(json!({ "on": bad })).is_err(),
+            "{bad}"
+        );
+    }
 }
