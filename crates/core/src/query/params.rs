@@ -123,8 +123,47 @@ pub(super) fn flag(notes: &mut Notes, param: &str, value: Option<&str>, what: &s
 /// `lat,lng` in WGS-84, inside the spec's China box.
 pub fn parse_near(value: &str) -> Option<LatLng> {
     let (lat, lng) = value.split_once(',')?;
-    let p = LatLng::new(lat.trim().parse().ok()?, lng.trim().parse().ok()?);
+    let p = LatLng::new(parse_decimal(lat.trim())?, parse_decimal(lng.trim())?);
     in_china_bounds(p).then_some(p)
+}
+
+/// A number written as `f64::from_str` takes it (`23.7`, `+23.7`, `.5`, `5.`, `2e1`, leading
+/// zeros), with the same correctly rounded value. Read by serde_json, whose float parser the
+/// loader already brings into the wasm: `f64::from_str` would add its own code and tables,
+/// 14 KB of the download after compression. Its `inf` and `nan` are refused here, which
+/// changes nothing for a position: neither is inside China.
+fn parse_decimal(s: &str) -> Option<f64> {
+    let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (unsigned, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) || !exponent_ok {
+        return None;
+    }
+    // The same number in JSON's stricter form: no `+`, no leading zeros, digits on both
+    // sides of a point.
+    let mut json = String::with_capacity(s.len() + 1);
+    if s.starts_with('-') {
+        json.push('-');
+    }
+    let int = int.trim_start_matches('0');
+    json.push_str(if int.is_empty() { "0" } else { int });
+    if !frac.is_empty() {
+        json.push('.');
+        json.push_str(frac);
+    }
+    if let Some(e) = exponent {
+        json.push('e');
+        json.push_str(e);
+    }
+    serde_json::from_str(&json).ok()
 }
 
 /// Encodes pairs as a query string (`""` for none).
@@ -162,5 +201,112 @@ pub(super) fn slug(
     } else {
         notes.unknown(param, v, v, what);
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::parse_decimal;
+
+    /// What `f64::from_str` makes of `s`, where the app could use it: a finite number.
+    fn std_parse(s: &str) -> Option<f64> {
+        s.parse::<f64>().ok().filter(|x| x.is_finite())
+    }
+
+    fn same(s: &str) {
+        let ours = parse_decimal(s);
+        let std = std_parse(s);
+        // Out of range: from_str says infinity, serde_json says no; neither is a position.
+        let overflow = std.is_none() && s.parse::<f64>().is_ok_and(f64::is_infinite);
+        if overflow {
+            assert_eq!(ours, None, "{s:?}");
+        } else {
+            assert_eq!(ours.map(f64::to_bits), std.map(f64::to_bits), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn reads_what_from_str_reads() {
+        for s in [
+            "0",
+            "-0",
+            "+0",
+            "00",
+            "23.7431",
+            "114.6972",
+            "+23.7",
+            "-23.7",
+            ".5",
+            "5.",
+            "-.5",
+            "+5.",
+            "007.50",
+            "2e1",
+            "2E1",
+            "2e+1",
+            "2e-1",
+            "2.e1",
+            ".2e1",
+            "1e0010",
+            "0e999999",
+            "1e-400",
+            "1e400",
+            "-1e400",
+            "123456789012345678901234567890",
+            "23.743123456789012345678901234567890",
+            "4.9e-324",
+            "2.4703282292062327e-324",
+            "1.7976931348623157e308",
+            "9007199254740993",
+            "",
+            ".",
+            "+",
+            "-",
+            "e5",
+            ".e5",
+            "1e",
+            "1e+",
+            "1e-",
+            "1.2.3",
+            "1e5e3",
+            "++1",
+            "+-1",
+            "1 ",
+            " 1",
+            "1,2",
+            "0x10",
+            "inf",
+            "-inf",
+            "infinity",
+            "NaN",
+            "nan",
+            "1_000",
+            "١",
+            "23.7\u{0}",
+        ] {
+            same(s);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn reads_every_written_float_as_from_str(x in any::<f64>()) {
+            for s in [format!("{x}"), format!("{x:e}"), format!("{x:?}"), format!("+{x}")] {
+                same(&s);
+            }
+        }
+
+        #[test]
+        fn reads_every_decimal_shape_as_from_str(
+            sign in "[+-]?",
+            int in "[0-9]{0,25}",
+            point in "\\.?",
+            frac in "[0-9]{0,25}",
+            exp in "([eE][+-]?[0-9]{1,4})?",
+        ) {
+            same(&format!("{sign}{int}{point}{frac}{exp}"));
+        }
     }
 }
