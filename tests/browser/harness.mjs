@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, at a
 // phone's viewport, against the release dist/ served on loopback.
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -91,6 +92,19 @@ export function chineseOutsideChinese(page, root = 'body') {
     }
     return found;
   });
+}
+
+/**
+ * Whether the page fits a narrow phone: it does not scroll sideways, and no visible button or
+ * chip is shorter than a 44 px tap target. Asserts both, naming what is wrong.
+ */
+export async function assertFitsNarrowPhone(page) {
+  const [width, window] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(width <= window, `page is ${width} px wide in a ${window} px window`);
+  const small = await page.$$eval('.app button, .app .chip, .app .button, .sheet .button', (els) =>
+    els.filter((e) => e.getClientRects().length && e.getBoundingClientRect().height < 44)
+      .map((e) => e.textContent.trim()).slice(0, 5));
+  assert.deepEqual(small, [], 'buttons under 44 px');
 }
 
 /** Waits until the app has drawn its list (or a dataset error). */
