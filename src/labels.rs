@@ -3,6 +3,7 @@
 //! Names, addresses and other free text from the bureau are never translated.
 
 use chrono::{Datelike, NaiveDate};
+use tuoyu_core::distance::{round_distance, Rounded};
 use tuoyu_core::filter::Sort;
 use tuoyu_core::model::{
     CareType, Fee, FeeUnit, Grade, InspectionResult, Institution, Kind, Operator,
@@ -171,17 +172,17 @@ pub fn registration(inst: &Institution) -> &'static str {
     }
 }
 
-/// "850 米" below a kilometre (to the nearest 10 m), "1.2 公里" from there on.
+/// "850 米" / "850 m" below a kilometre, "1.2 公里" / "1.2 km" from there on (the core rounds).
 pub fn distance(metres: f64) -> String {
     let l = current();
-    if !metres.is_finite() || metres < 0.0 {
-        return "—".to_owned();
-    }
-    let tens = (metres / 10.0).round() * 10.0;
-    if tens < 1000.0 {
-        td_string!(l, labels.metres, n = format!("{tens:.0}")).to_string()
-    } else {
-        td_string!(l, labels.kilometres, n = format!("{:.1}", metres / 1000.0)).to_string()
+    match round_distance(metres) {
+        None => "—".to_owned(),
+        Some(Rounded::Metres(tens)) => {
+            td_string!(l, labels.metres, n = format!("{tens:.0}")).to_string()
+        }
+        Some(Rounded::Kilometres(km)) => {
+            td_string!(l, labels.kilometres, n = format!("{km:.1}")).to_string()
+        }
     }
 }
 

@@ -12,17 +12,34 @@ pub fn distance_m(a: LatLng, b: LatLng) -> f64 {
     Haversine.distance(Point::new(a.lng, a.lat), Point::new(b.lng, b.lat))
 }
 
-/// A distance as parents read it: "850 米" below a kilometre (to the nearest 10 m),
-/// "1.2 公里" from there on.
-pub fn format_distance(m: f64) -> String {
+/// A distance rounded the way parents read it: to the nearest 10 m below a kilometre, in
+/// kilometres (shown with one decimal) from there on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Rounded {
+    /// A multiple of 10.
+    Metres(f64),
+    Kilometres(f64),
+}
+
+/// `None` for a distance that is not one (negative, NaN, infinite).
+pub fn round_distance(m: f64) -> Option<Rounded> {
     if !m.is_finite() || m < 0.0 {
-        return "—".to_owned();
+        return None;
     }
     let tens = (m / 10.0).round() * 10.0;
-    if tens < 1000.0 {
-        format!("{tens:.0} 米")
+    Some(if tens < 1000.0 {
+        Rounded::Metres(tens)
     } else {
-        format!("{:.1} 公里", m / 1000.0)
+        Rounded::Kilometres(m / 1000.0)
+    })
+}
+
+/// The Chinese text: "850 米", "1.2 公里", "—" for no distance.
+pub fn format_distance(m: f64) -> String {
+    match round_distance(m) {
+        None => "—".to_owned(),
+        Some(Rounded::Metres(tens)) => format!("{tens:.0} 米"),
+        Some(Rounded::Kilometres(km)) => format!("{km:.1} 公里"),
     }
 }
 
