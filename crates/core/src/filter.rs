@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 
 use crate::coords::wgs84_to;
 use crate::distance::distance_m;
-use crate::model::{CareType, Dataset, Institution, Kind, LatLng};
+use crate::model::{fits_weekdays, CareType, Clock, Dataset, Institution, Kind, LatLng};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
@@ -24,9 +24,16 @@ pub struct Filter {
     pub area: Option<String>,
     /// Any of these (empty = no filter).
     pub kinds: Vec<Kind>,
+    /// With `age`, the vacancy of the child's age band when the publisher gave bands.
     pub vacant: bool,
     /// Whitespace-separated terms, each to be found in the name or the address.
     pub q: String,
+    /// Open at this time every weekday (dataset 1.1 `opening`).
+    pub from: Option<Clock>,
+    /// Still open at this time every weekday.
+    pub until: Option<Clock>,
+    /// Fees collected at most this many months ahead (0–12).
+    pub prepay: Option<u8>,
 }
 
 impl Filter {
@@ -42,6 +49,9 @@ impl Filter {
             kinds,
             vacant,
             q,
+            from,
+            until,
+            prepay,
         } = self;
         types.is_empty()
             && !puhui
@@ -51,6 +61,9 @@ impl Filter {
             && kinds.is_empty()
             && !vacant
             && q.trim().is_empty()
+            && from.is_none()
+            && until.is_none()
+            && prepay.is_none()
     }
 }
 
@@ -150,7 +163,12 @@ fn matches(inst: &Institution, f: &Filter, terms: &[Term]) -> bool {
             .as_deref()
             .is_none_or(|a| inst.area.as_deref() == Some(a))
         && (f.kinds.is_empty() || f.kinds.contains(&inst.kind))
-        && (!f.vacant || inst.vacant().is_some_and(|v| v > 0))
+        && (!f.vacant || inst.vacant_for(f.age).is_some_and(|v| v > 0))
+        && fits_weekdays(&inst.opening, f.from, f.until)
+        && f.prepay.is_none_or(|most| {
+            inst.prepayment
+                .is_some_and(|p| p.max_months <= u32::from(most))
+        })
         && terms
             .iter()
             .all(|t| t.found_in(&inst.name) || t.found_in(&inst.address))

@@ -8,6 +8,7 @@ pub(crate) mod check;
 mod loose;
 mod parts;
 mod record;
+mod worries;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -9,7 +9,7 @@ use crate::age::{check_birth_date, BirthDateProblem};
 use crate::filter::{Filter, Sort};
 use crate::load::check::quote;
 use crate::model::{format_date, parse_date, CareType, Dataset, Date, Kind};
-use params::{code_list, flag, join_codes, slug, Notes, Raw};
+use params::{clock, code_list, flag, join_codes, months, slug, Notes, Raw};
 
 pub use params::{encode_pairs, parse_near};
 
@@ -164,6 +164,9 @@ impl FinderQuery {
             vacant: flag(&mut n, "vacant", raw.get("vacant"), "空位"),
             area: raw.get("area").map(|a| a.trim().to_owned()),
             q: raw.get("q").map(str::to_owned).unwrap_or_default(),
+            from: clock(&mut n, "from", raw.get("from"), "入园时间"),
+            until: clock(&mut n, "until", raw.get("until"), "离园时间"),
+            prepay: months(&mut n, "prepay", raw.get("prepay"), "预收费月数"),
             ..Filter::default()
         };
         if let Some(v) = raw.get("age") {
@@ -353,6 +356,15 @@ impl FinderQuery {
         }
         if !f.q.trim().is_empty() {
             push("q", f.q.clone());
+        }
+        if let Some(t) = f.from {
+            push("from", t.to_string());
+        }
+        if let Some(t) = f.until {
+            push("until", t.to_string());
+        }
+        if let Some(m) = f.prepay {
+            push("prepay", m.to_string());
         }
         let distance_without_near = self.sort == Sort::Distance && f.near.is_none();
         if self.sort != Sort::Default && !distance_without_near {

@@ -60,6 +60,7 @@ fn places() -> impl Strategy<Value = Option<Places>> {
             total: known.then_some(a.max(b)),
             vacant: Some(a.min(b)),
             as_of: None,
+            by_age: Vec::new(),
         }),
     )
 }
@@ -96,6 +97,8 @@ fn institution() -> impl Strategy<Value = Institution> {
                 fees,
                 places,
                 hours: None,
+                opening: Vec::new(),
+                prepayment: None,
                 demonstration: false,
                 quality: None,
                 inspections: Vec::new(),
@@ -169,6 +172,8 @@ fn filter() -> impl Strategy<Value = Filter> {
             kinds: kinds.unwrap_or_default(),
             vacant,
             q: q.unwrap_or_default(),
+            // The 1.1 filters have their own properties (worries_properties.rs).
+            ..Filter::default()
         },
     )
 }

@@ -6,11 +6,11 @@ use super::{NoteKind, QueryNote};
 use crate::coords::in_china_bounds;
 use crate::load::check::quote;
 use crate::load::is_valid_id;
-use crate::model::LatLng;
+use crate::model::{Clock, LatLng, MAX_PREPAY_MONTHS};
 
-pub(super) const PARAMS: [&str; 17] = [
-    "data", "types", "puhui", "age", "near", "radius", "area", "kind", "vacant", "q", "sort", "id",
-    "view", "page", "article", "born", "compare",
+pub(super) const PARAMS: [&str; 20] = [
+    "data", "types", "puhui", "age", "near", "radius", "area", "kind", "vacant", "q", "from",
+    "until", "prepay", "sort", "id", "view", "page", "article", "born", "compare",
 ];
 
 /// What stays literal in a query value: the spec's examples (`full_day,hourly`,
@@ -24,6 +24,11 @@ const VALUE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'/')
     .remove(b':');
 
+/// What WeChat appends to every link shared from it (`from=singlemessage`, …): the same
+/// name as the spec's drop-off time, so these values are not the parent's and are passed
+/// over without a note, which every link from a chat would otherwise carry.
+const WECHAT_FROM: [&str; 3] = ["singlemessage", "groupmessage", "timeline"];
+
 /// The first non-empty value of each known parameter.
 pub(super) struct Raw<'a>([Option<&'a str>; PARAMS.len()]);
 
@@ -34,6 +39,9 @@ impl<'a> Raw<'a> {
             let Some(i) = PARAMS.iter().position(|p| *p == key) else {
                 continue;
             };
+            if key == "from" && WECHAT_FROM.contains(&value) {
+                continue;
+            }
             if raw.0[i].is_none() && !value.trim().is_empty() {
                 raw.0[i] = Some(value);
             }
@@ -186,6 +194,40 @@ pub(super) fn join_codes<T: Copy + PartialEq>(items: &[T], code: fn(T) -> &'stat
         }
     }
     seen.into_iter().map(code).collect::<Vec<_>>().join(",")
+}
+
+/// `HH:MM`, 00:00–24:00 (`from`, `until`).
+pub(super) fn clock(
+    notes: &mut Notes,
+    param: &str,
+    value: Option<&str>,
+    what: &str,
+) -> Option<Clock> {
+    let v = value?;
+    let t = Clock::parse(v.trim());
+    if t.is_none() {
+        notes.unknown(param, v, v, what);
+    }
+    t
+}
+
+/// A number of months, 0–12 (`prepay`).
+pub(super) fn months(
+    notes: &mut Notes,
+    param: &str,
+    value: Option<&str>,
+    what: &str,
+) -> Option<u8> {
+    let v = value?;
+    let m = v
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|m| *m <= MAX_PREPAY_MONTHS);
+    if m.is_none() {
+        notes.unknown(param, v, v, what);
+    }
+    m
 }
 
 pub(super) fn slug(
