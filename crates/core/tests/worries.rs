@@ -374,3 +374,21 @@ fn a_puhui_fee_is_set_against_the_median_of_the_others() {
     let others = fee_median(&d, CareType::FullDay, Among::NotPuhui).unwrap();
     assert_eq!((others.amount, others.count), (2250.0, 6));
 }
+
+#[test]
+fn the_sample_file_uses_the_new_fields_on_most_records_and_loads_clean() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/data/yuancheng.json"
+    );
+    let bytes = std::fs::read(path).expect("the sample dataset");
+    let loaded = tuoyu_core::load_dataset(&bytes).expect("the sample loads");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let all = &loaded.dataset.institutions;
+    let count = |f: &dyn Fn(&tuoyu_core::Institution) -> bool| all.iter().filter(|i| f(i)).count();
+    let most = |n: usize| n * 2 > all.len() && n < all.len();
+    assert!(most(count(&|i| !i.opening.is_empty())));
+    assert!(most(count(&|i| i.prepayment.is_some())));
+    assert!(count(&|i| i.places.as_ref().is_some_and(|p| !p.by_age.is_empty())) > 0);
+    assert!(fee_median(&loaded.dataset, CareType::FullDay, Among::All).is_some());
+}
