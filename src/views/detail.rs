@@ -18,6 +18,7 @@ use crate::views::share::ShareButton;
 use crate::views::shortlist::StarButton;
 use crate::views::status::{with_dataset, SampleBanner};
 use crate::views::text::{mixed, DATA_LANG};
+use crate::views::worries::{fee_medians, AgeBands, OpeningWeek, PrepaymentFact};
 
 /// What `lang` says on elements that show the dataset's or the articles' own text.
 
@@ -109,6 +110,7 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
             .collect::<Vec<_>>()
             .join(td_string!(locale, detail.fee_separator))
     });
+    let medians = fee_medians(&loaded.dataset, inst);
     let quality = inst.quality.as_ref().map(|q| match q.year {
         Some(year) => td_string!(
             locale,
@@ -165,7 +167,11 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
                 <Fact label=td_string!(locale, detail.fact_care_types) value=Some(inst.care_types.iter().map(|c| c.text()).collect::<Vec<_>>().join(td_string!(locale, detail.list_separator))) />
                 <Fact label=td_string!(locale, detail.fact_ages) value=Some(td_string!(locale, detail.ages, min = inst.age_months.min, max = inst.age_months.max).to_string()) />
                 <Fact label=td_string!(locale, detail.fact_fees) value=fees />
+                {medians}
+                <PrepaymentFact inst=inst.clone() />
                 <Fact label=td_string!(locale, detail.fact_places) value=Some(places_text(inst)) />
+                <AgeBands inst=inst.clone() />
+                <OpeningWeek inst=inst.clone() />
                 <Fact label=td_string!(locale, detail.fact_hours) data=true value=inst.hours.clone() />
                 <Fact label=td_string!(locale, detail.fact_operator) value=operator_text(inst) />
                 <Fact label=td_string!(locale, detail.fact_registration) value=Some(registration_detail(inst)) />

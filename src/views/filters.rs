@@ -16,6 +16,7 @@ use crate::route::{use_address, Step};
 use crate::views::location::LocationPicker;
 use crate::views::status::birth_date_text;
 use crate::views::text::mixed;
+use crate::views::worries_filters::{HoursFilter, PrepayChip};
 
 #[component]
 pub fn Filters() -> impl IntoView {
@@ -60,6 +61,9 @@ pub fn Filters() -> impl IntoView {
             || !f.q.trim().is_empty()
             || f.area.is_some()
             || f.radius_m.is_some()
+            || f.from.is_some()
+            || f.until.is_some()
+            || f.prepay.is_some()
     };
 
     // The panel shows what most parents use; the rest folds away so the results stay near
@@ -67,6 +71,7 @@ pub fn Filters() -> impl IntoView {
     let folded_in_use = move || {
         address.query.with(|q| {
             usize::from(q.filter.age.is_some())
+                + usize::from(q.filter.from.is_some() || q.filter.until.is_some())
                 + q.filter.kinds.len()
                 + usize::from(q.sort != Sort::Default)
         })
@@ -102,6 +107,7 @@ pub fn Filters() -> impl IntoView {
                 >
                     {td_string!(locale, finder.vacant_only)}
                 </button>
+                <PrepayChip />
             </div>
             <details class="group more-filters" open=more_open>
                 <summary>
@@ -112,6 +118,7 @@ pub fn Filters() -> impl IntoView {
                     }}
                 </summary>
                 <AgePicker />
+                <HoursFilter />
                 <div class="group">
                     <p class="label">{td_string!(locale, finder.kinds_label)}</p>
                     <div

@@ -15,3 +15,5 @@ pub mod share;
 pub mod shortlist;
 pub mod status;
 pub mod text;
+pub mod worries;
+pub mod worries_filters;

@@ -418,6 +418,9 @@ fn param_word(param: &str) -> &'static str {
         "page" => td_string!(l, status.param_page),
         "id" => td_string!(l, status.param_id),
         "article" => td_string!(l, status.param_article),
+        "from" => td_string!(l, status.param_from),
+        "until" => td_string!(l, status.param_until),
+        "prepay" => td_string!(l, status.param_prepay),
         _ => td_string!(l, status.param_other),
     }
 }
