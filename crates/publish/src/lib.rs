@@ -14,3 +14,4 @@ pub mod row;
 pub mod sheet;
 pub mod template;
 pub mod values;
+pub mod worries;
