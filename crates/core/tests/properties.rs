@@ -2,6 +2,8 @@
 //! Cases default to 128 per property so the suite stays quick in debug builds;
 //! `PROPTEST_CASES=5000 cargo test -p tuoyu-core --test properties` searches longer.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
@@ -17,14 +19,6 @@ const AREAS: [&str; 3] = ["441602001", "441602003", "441602100"];
 /// Pieces of names and addresses, mixed-case ASCII among them, so that generated search
 /// terms actually hit, miss and fold case.
 const WORDS: [&str; 8] = ["东埔", "托育", "中心", "长安路", "Sun", "sun", "A", "1号"];
-
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(128);
-    ProptestConfig::with_cases(cases)
-}
 
 /// Most points within ~20 km of 源城 so radii matter; some anywhere in the spec's box.
 fn point() -> impl Strategy<Value = LatLng> {
@@ -243,7 +237,7 @@ fn haversine_m(a: LatLng, b: LatLng) -> f64 {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config())]
 
     #[test]
     fn adding_a_filter_never_adds_results(

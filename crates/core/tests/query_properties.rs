@@ -2,22 +2,16 @@
 //! the address reads back as the same query, with no notes. Cases default to 128;
 //! `PROPTEST_CASES=5000 cargo test -p tuoyu-core --test query_properties` searches longer.
 
+mod common;
+
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use tuoyu_core::filter::{Filter, Sort};
 use tuoyu_core::model::{CareType, Clock, Kind, LatLng, MAX_PREPAY_MONTHS};
 use tuoyu_core::query::{FinderQuery, Page, View, MAX_COMPARED, MAX_RADIUS_M};
 
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(128);
-    ProptestConfig::with_cases(cases)
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config())]
 
     #[test]
     fn a_written_address_reads_back_as_the_same_query(q in finder_query()) {

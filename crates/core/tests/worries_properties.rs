@@ -9,14 +9,6 @@ use serde_json::{json, Value};
 use tuoyu_core::model::Clock;
 use tuoyu_core::{find, Filter, Sort};
 
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(128);
-    ProptestConfig::with_cases(cases)
-}
-
 fn hhmm(m: u16) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
 }
@@ -66,7 +58,7 @@ fn open_at(week: &[(Vec<u8>, u16, u16)], day: u8, t: u16) -> bool {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config())]
 
     /// With both times, the rule says: every weekday, the institution is open at every
     /// quarter hour from drop-off to pick-up. Checked minute by minute, not by the rule's

@@ -100,7 +100,11 @@ fn malformed_values_leave_their_row_out_with_the_column_named() {
         "第 7 行（编号 B-5）R 列“预收费月数”：",
         "：时间应写成 HH:MM（00:00–24:00），而这里是“25:00”",
     ] {
-        assert!(r.stderr.contains(line), "missing {line:?} in:\n{}", r.stderr);
+        assert!(
+            r.stderr.contains(line),
+            "missing {line:?} in:\n{}",
+            r.stderr
+        );
     }
     assert_eq!(ids(&read_json(&out)), ["OK"]);
 }

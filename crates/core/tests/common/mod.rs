@@ -100,3 +100,13 @@ pub fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<RecordProblem> {
 pub fn remove(v: &mut Value, key: &str) {
     v.as_object_mut().expect("object").remove(key);
 }
+
+/// Cases per property: 128 by default so the suite stays quick in debug builds;
+/// `PROPTEST_CASES=5000` searches longer.
+pub fn proptest_config() -> proptest::prelude::ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(128);
+    proptest::prelude::ProptestConfig::with_cases(cases)
+}
