@@ -67,6 +67,24 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
         ),
         (td_string!(locale, detail.fact_fees), words(&fees)),
         (
+            td_string!(locale, detail.compare_vacancy),
+            words(&labels::vacancy),
+        ),
+        (
+            td_string!(locale, detail.compare_distance),
+            words(&|i| distance(i, near, crs)),
+        ),
+        (
+            td_string!(locale, detail.fact_hours),
+            chosen
+                .iter()
+                .map(|i| match &i.hours {
+                    Some(hours) => Cell::Data(hours.clone()),
+                    None => Cell::Words(not_published()),
+                })
+                .collect(),
+        ),
+        (
             td_string!(locale, worries.fact_median),
             words(&|i| {
                 let lines = labels::medians(&loaded.dataset, i);
@@ -85,24 +103,6 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
         (
             td_string!(locale, worries.fact_opening),
             words(&labels::week),
-        ),
-        (
-            td_string!(locale, detail.compare_vacancy),
-            words(&labels::vacancy),
-        ),
-        (
-            td_string!(locale, detail.compare_distance),
-            words(&|i| distance(i, near, crs)),
-        ),
-        (
-            td_string!(locale, detail.fact_hours),
-            chosen
-                .iter()
-                .map(|i| match &i.hours {
-                    Some(hours) => Cell::Data(hours.clone()),
-                    None => Cell::Words(not_published()),
-                })
-                .collect(),
         ),
         (
             td_string!(locale, detail.compare_puhui),
