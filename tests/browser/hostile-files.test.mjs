@@ -161,8 +161,9 @@ describe('data never turns the interface around', () => {
           if (!n.data.includes(rlo)) continue;
           const parent = n.parentElement;
           const isolated = getComputedStyle(parent).unicodeBidi === 'isolate';
-          // Alone: the element holds this one text and nothing else.
-          const alone = parent.childNodes.length === 1;
+          // Alone: the element holds this one text and nothing else (Leptos may add an
+          // empty marker node beside it).
+          const alone = parent.textContent === n.data;
           if (!isolated || !alone) found.push(`${parent.tagName}: ${parent.textContent.slice(0, 60)}`);
         }
         return found;
