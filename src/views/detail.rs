@@ -14,37 +14,37 @@ use crate::i18n::*;
 use crate::labels::{self, Label};
 use crate::lang;
 use crate::route::{use_address, Step};
+use crate::views::card::card_meta;
 use crate::views::share::ShareButton;
+use crate::views::sheet::sheet;
 use crate::views::shortlist::StarButton;
-use crate::views::status::{with_dataset, SampleBanner};
+use crate::views::status::with_dataset;
 use crate::views::text::{mixed, DATA_LANG};
 
-/// What `lang` says on elements that show the dataset's or the articles' own text.
-
+/// The open institution (`id=`), drawn over the list; "back" returns to the list as it was.
 #[component]
 pub fn DetailSheet() -> impl IntoView {
     let address = use_address();
     let id = Memo::new(move |_| address.query.with(|q| q.id.clone().unwrap_or_default()));
-    let close = move |_| address.close_sheet(|q| q.id = None);
+    let close = move || address.close_sheet(|q| q.id = None);
     let locale = lang::current();
-
-    view! {
-        <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="detail-title">
-            <div class="sheet-bar">
-                <button type="button" class="button back" on:click=close>
-                    {td_string!(locale, detail.back_to_list)}
-                </button>
-            </div>
-            <SampleBanner />
-            {with_dataset(move |loaded| {
-                let wanted = id.get();
-                match loaded.dataset.institutions.iter().position(|i| i.id == wanted) {
-                    Some(index) => view! { <Detail loaded index /> }.into_any(),
-                    None => view! { <NotFound /> }.into_any(),
-                }
-            })}
-        </div>
-    }
+    sheet(
+        "detail-title",
+        td_string!(locale, detail.back_to_list),
+        close,
+        with_dataset(move |loaded| {
+            let wanted = id.get();
+            match loaded
+                .dataset
+                .institutions
+                .iter()
+                .position(|i| i.id == wanted)
+            {
+                Some(index) => view! { <Detail loaded index /> }.into_any(),
+                None => view! { <NotFound /> }.into_any(),
+            }
+        }),
+    )
 }
 
 #[component]
@@ -84,15 +84,7 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
         .as_deref()
         .and_then(|code| loaded.dataset.area(code))
         .map(|a| a.name.clone());
-    let share_href = address.query.with_untracked(|q| {
-        let mut only_this = tuoyu_core::query::FinderQuery {
-            id: q.id.clone(),
-            data: q.data.clone(),
-            ..Default::default()
-        };
-        only_this.notes.clear();
-        address.href(&only_this)
-    });
+    let share_href = address.link(|q| q.institution_link(&inst.id));
     let distance = address.query.with_untracked(|q| {
         q.filter.near.map(|near| {
             labels::distance_from_you(tuoyu_core::distance::distance_m(
@@ -102,13 +94,7 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
         })
     });
     let full_address = inst.address.clone();
-    let fees = (!inst.fees.is_empty()).then(|| {
-        inst.fees
-            .iter()
-            .map(|(care, fee)| labels::fee_for(*care, fee))
-            .collect::<Vec<_>>()
-            .join(td_string!(locale, detail.fee_separator))
-    });
+    let fees = labels::fees(inst);
     let quality = inst.quality.as_ref().map(|q| match q.year {
         Some(year) => td_string!(
             locale,
@@ -137,12 +123,7 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
     view! {
         <article class="detail">
             <h1 id="detail-title" tabindex="-1" node_ref=title_ref lang=DATA_LANG>{inst.name.clone()}</h1>
-            <p class="card-meta">
-                <span class="kind">{inst.kind.text()}</span>
-                {inst.puhui.then(|| view! { <span class="badge puhui">{mixed(td_string!(locale, detail.puhui))}</span> })}
-                {inst.demonstration.then(|| view! { <span class="badge">{mixed(td_string!(locale, detail.demonstration))}</span> })}
-                {distance.map(|d| view! { <span class="distance">{d}</span> })}
-            </p>
+            {card_meta(inst, distance, true)}
             <div class="actions">
                 {inst.phone.clone().map(|phone| view! {
                     <a class="button primary" href=tel_href(&phone)>{td_string!(locale, detail.call, phone = phone.clone()).to_string()}</a>
@@ -162,7 +143,7 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
                     Some(area) => format!("{}（{area}）", inst.address),
                     None => inst.address.clone(),
                 }) />
-                <Fact label=td_string!(locale, detail.fact_care_types) value=Some(inst.care_types.iter().map(|c| c.text()).collect::<Vec<_>>().join(td_string!(locale, detail.list_separator))) />
+                <Fact label=td_string!(locale, detail.fact_care_types) value=Some(labels::care_types_in_words(&inst.care_types)) />
                 <Fact label=td_string!(locale, detail.fact_ages) value=Some(td_string!(locale, detail.ages, min = inst.age_months.min, max = inst.age_months.max).to_string()) />
                 <Fact label=td_string!(locale, detail.fact_fees) value=fees />
                 <Fact label=td_string!(locale, detail.fact_places) value=Some(places_text(inst)) />

@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 use tuoyu_core::model::LatLng;
+use tuoyu_core::query::FinderQuery;
 
 use crate::data::use_dataset;
 use crate::i18n::*;
 use crate::lang;
 use crate::platform::{locate, LocateError};
 use crate::route::{use_address, Step};
+use crate::views::chip::chip;
 
 const RADII_M: [u32; 3] = [1000, 3000, 5000];
 
@@ -53,15 +55,7 @@ pub fn LocationPicker() -> impl IntoView {
             Err(reason) => state.set(Locating::Failed(reason)),
         });
     };
-    let forget_location = move |_| {
-        address.update(Step::Replace, |q| {
-            q.filter.near = None;
-            q.filter.radius_m = None;
-            if q.sort == tuoyu_core::filter::Sort::Distance {
-                q.sort = Default::default();
-            }
-        })
-    };
+    let forget_location = move |_| address.update(Step::Replace, FinderQuery::forget_location);
     let areas = move || {
         dataset.loaded().map(|loaded| {
             loaded
@@ -81,16 +75,12 @@ pub fn LocationPicker() -> impl IntoView {
             Some(m) => td_string!(locale, finder.radius_km, km = m / 1000).to_string(),
             None => td_string!(locale, finder.radius_any).to_string(),
         };
-        view! {
-            <button
-                type="button"
-                class="chip"
-                aria-pressed=move || address.query.with(|q| q.filter.radius_m == radius).to_string()
-                on:click=move |_| address.update(Step::Replace, move |q| q.filter.radius_m = radius)
-            >
-                {label}
-            </button>
-        }
+        chip(
+            move || address.query.with(|q| q.filter.radius_m == radius),
+            move || address.update(Step::Replace, move |q| q.filter.radius_m = radius),
+            None,
+            label,
+        )
     };
 
     view! {

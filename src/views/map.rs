@@ -14,11 +14,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
-use crate::labels::{self, Label};
+use crate::labels;
 use crate::lang;
 use crate::map_library::{self, element_icon, MarkerClusterGroup};
-use crate::route::use_address;
-use crate::views::text::{mixed, DATA_LANG};
+use crate::route::{plain_click, use_address};
+use crate::views::card::card_meta;
+use crate::views::finder::ListedHit;
+use crate::views::text::DATA_LANG;
 
 /// The tile source, fixed at build time. The default is Amap's public raster tiles, which load
 /// in mainland China and are drawn in GCJ-02; `TUOYU_TILE_URL=off` builds a map without tiles.
@@ -82,7 +84,7 @@ struct Parts {
 }
 
 #[component]
-pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<(usize, Option<u32>)>>) -> impl IntoView {
+pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<ListedHit>>) -> impl IntoView {
     let address = use_address();
     let locale = lang::current();
     let container = NodeRef::<html::Div>::new();
@@ -133,22 +135,22 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<(usize, Option<u32>)>>) -> 
     let card = move || {
         let index = selected.get()?;
         let inst = loaded.dataset.institutions.get(index)?;
-        let distance = hits.with(|h| h.iter().find(|(i, _)| *i == index).and_then(|(_, d)| *d));
-        let href = address.query.with_untracked(|q| {
-            let mut next = q.clone();
-            next.id = Some(inst.id.clone());
-            address.href(&next)
-        });
+        let distance = hits.with(|h| h.iter().find(|h| h.index == index).and_then(|h| h.metres));
+        // As the list's card: the institution's own page, opened over the map on a tap.
+        let href = address.link(|q| q.institution_link(&inst.id));
+        let id = inst.id.clone();
+        let open = move |ev: web_sys::MouseEvent| {
+            if plain_click(&ev) {
+                ev.prevent_default();
+                address.open_institution(&id);
+            }
+        };
         Some(view! {
             <div class="map-card" data-testid="map-card" role="status">
                 <h2 class="card-name" lang=DATA_LANG>{inst.name.clone()}</h2>
-                <p class="card-meta">
-                    <span class="kind">{inst.kind.text()}</span>
-                    {inst.puhui.then(|| view! { <span class="badge puhui">{mixed(td_string!(locale, detail.puhui))}</span> })}
-                    {distance.map(|d| view! { <span class="distance">{labels::distance_from_you(d as f64)}</span> })}
-                </p>
+                {card_meta(inst, distance.map(|d| labels::distance_from_you(d as f64)), false)}
                 <p lang=DATA_LANG>{inst.address.clone()}</p>
-                <a class="button primary" href=href data-noscroll on:click=move |_| address.note_opened_from_list()>
+                <a class="button primary" href=href on:click=open>
                     {td_string!(locale, detail.see_details)}
                 </a>
             </div>
@@ -222,7 +224,7 @@ fn watch_tiles(tiles: &leaflet::TileLayer, background: RwSignal<Background>) {
 fn draw(
     parts: &Parts,
     loaded: &Loaded,
-    hits: &[(usize, Option<u32>)],
+    hits: &[ListedHit],
     near: Option<LatLng>,
     radius: Option<u32>,
     selected: RwSignal<Option<usize>>,
@@ -238,7 +240,7 @@ fn draw(
         }
         None => bounds = Some(leaflet::LatLngBounds::new(p, p)),
     };
-    for &(index, _) in hits {
+    for &ListedHit { index, .. } in hits {
         let inst = &loaded.dataset.institutions[index];
         let at = on_tiles(inst.location, crs);
         extend(&at);

@@ -8,7 +8,6 @@ use tuoyu_core::age::Age;
 use tuoyu_core::guide::{Article, Checkup, Guide, Vaccine, MAX_GUIDE_MONTHS};
 use tuoyu_core::model::{format_date, Date};
 use tuoyu_core::plan::{Due, Plan, VACCINE_WINDOW_MONTHS};
-use tuoyu_core::query::{FinderQuery, Page};
 
 use crate::i18n::*;
 use crate::lang;
@@ -37,25 +36,9 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
     let address = use_address();
     let locale = lang::current();
     let today = plan.today;
-    let finder_href = address.query.with_untracked(|q| {
-        let mut next = FinderQuery {
-            page: Page::Finder,
-            article: None,
-            born: None,
-            id: None,
-            notes: Vec::new(),
-            ..q.clone()
-        };
-        next.filter.age = Some(plan.finder_age);
-        address.href(&next)
-    });
+    let finder_href = address.link(|q| q.finder_for_age(plan.finder_age));
     // Only the date and the dataset: the parent's filters may hold where they live.
-    let share_href = address.href(&FinderQuery {
-        page: Page::Baby,
-        born: Some(plan.birth),
-        data: address.query.with_untracked(|q| q.data.clone()),
-        ..FinderQuery::default()
-    });
+    let share_href = address.link(|q| q.plan_link(plan.birth));
     let development = plan.development_age();
     let ticks = Ticks::load(&format!("plan-{}", development.months));
 
