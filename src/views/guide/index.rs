@@ -4,11 +4,12 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use tuoyu_core::guide::{search, AgeBand, Article, Guide, AGE_BANDS, TOPICS};
+use tuoyu_core::guide::{search, AgeBand, Article, Guide, Topic, AGE_BANDS};
 
 use super::{for_ages_text, topic_view, ArticleLink};
 use crate::i18n::*;
 use crate::lang;
+use crate::views::chip::chip;
 use crate::views::text::{mixed, DATA_LANG};
 
 thread_local! {
@@ -55,9 +56,10 @@ pub fn GuideIndex(guide: Arc<Guide>) -> impl IntoView {
 
     let by_topic = move || {
         let chosen = band.get();
-        TOPICS
+        Topic::ALL
             .iter()
-            .filter_map(|&topic| {
+            .map(|t| t.name())
+            .filter_map(|topic| {
                 let articles: Vec<Article> = guide
                     .on_topic(topic)
                     .into_iter()
@@ -120,17 +122,12 @@ fn BandChip(
     label: String,
     value: Option<AgeBand>,
 ) -> impl IntoView {
-    view! {
-        <button
-            type="button"
-            class="chip"
-            data-testid="guide-band"
-            aria-pressed=move || if band.get() == value { "true" } else { "false" }
-            on:click=move |_| band.set(value)
-        >
-            {label}
-        </button>
-    }
+    chip(
+        move || band.get() == value,
+        move || band.set(value),
+        Some("guide-band"),
+        label,
+    )
 }
 
 #[component]
