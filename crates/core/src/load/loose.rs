@@ -360,7 +360,7 @@ impl<'de> Deserialize<'de> for Root<'de> {
                 let mut top = Vec::new();
                 let mut institutions = None;
                 while let Some(Key(k)) = map.next_key::<Key>()? {
-                    if k == "institutions" {
+                    if k == super::TopField::Institutions.key() {
                         institutions = map.next_value::<Records>()?.0;
                     } else {
                         top.push((k, map.next_value()?));
