@@ -1,4 +1,4 @@
-//! The shell: one page whose query string picks the view (see shared/spec/finder-url.md).
+//! The shell: one page whose query string picks the view (see docs/finder-url.md).
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
