@@ -118,9 +118,7 @@ pub fn BabyPage() -> impl IntoView {
     let plan = move || {
         let (born, weeks) = match input.get() {
             None => {
-                return view! {
-                    <p class="hint">{td_string!(lang::current(), guide.enter_birth_date)}</p>
-                }
+                return view! { <p class="hint">{td_string!(lang::current(), guide.enter_birth_date)}</p> }
                 .into_any()
             }
             Some(Err(message)) => return error_view(message),
@@ -140,11 +138,20 @@ pub fn BabyPage() -> impl IntoView {
     view! {
         <section class="baby">
             <h1>{td_string!(locale, guide.baby_title)}</h1>
-            {move || linked.get().map(|born| view! {
-                <p class="notice" role="note" data-testid="born-link-notice">
-                    {td_string!(locale, guide.born_link_notice, date = format_date(born)).to_string()}
-                </p>
-            })}
+            {move || {
+                linked
+                    .get()
+                    .map(|born| {
+                        view! {
+                            <p class="notice" role="note" data-testid="born-link-notice">
+                                {td_string!(
+                                    locale, guide.born_link_notice, date = format_date(born)
+                                )
+                                    .to_string()}
+                            </p>
+                        }
+                    })
+            }}
             <form class="baby-form" on:submit=|ev| ev.prevent_default()>
                 <label class="field">
                     <span>{td_string!(locale, guide.born_label)}</span>
@@ -219,7 +226,9 @@ fn plan_message(error: &PlanError) -> String {
 
 fn error_view(message: String) -> AnyView {
     view! {
-        <p class="error-panel" role="alert" data-testid="plan-error">{message}</p>
+        <p class="error-panel" role="alert" data-testid="plan-error">
+            {message}
+        </p>
     }
     .into_any()
 }

@@ -49,7 +49,9 @@ pub fn ResultCard(loaded: Arc<Loaded>, hit: ListedHit) -> impl IntoView {
         <li class="card" data-testid="result" data-id=inst.id.clone()>
             <a class="card-link" href=href on:click=open>
                 // The bureau's own words stay in Chinese, and are read in a Chinese voice.
-                <h2 class="card-name" lang="zh-CN">{inst.name.clone()}</h2>
+                <h2 class="card-name" lang="zh-CN">
+                    {inst.name.clone()}
+                </h2>
                 {card_meta(inst, distance.map(|d| labels::distance_from_you(d as f64)), false)}
                 <p class="card-care">{care}</p>
                 <p class="card-facts">
@@ -75,13 +77,29 @@ pub fn card_meta(
     view! {
         <p class="card-meta">
             <span class="kind">{inst.kind.text()}</span>
-            {inst.puhui.then(|| view! {
-                <span class="badge puhui">{mixed(td_string!(locale, finder.puhui_badge))}</span>
-            })}
-            {(demonstration && inst.demonstration).then(|| view! {
-                <span class="badge">{mixed(td_string!(locale, detail.demonstration))}</span>
-            })}
-            {distance.map(|d| view! { <span class="distance" data-testid="distance">{d}</span> })}
+            {inst
+                .puhui
+                .then(|| {
+                    view! {
+                        <span class="badge puhui">
+                            {mixed(td_string!(locale, finder.puhui_badge))}
+                        </span>
+                    }
+                })}
+            {(demonstration && inst.demonstration)
+                .then(|| {
+                    view! {
+                        <span class="badge">{mixed(td_string!(locale, detail.demonstration))}</span>
+                    }
+                })}
+            {distance
+                .map(|d| {
+                    view! {
+                        <span class="distance" data-testid="distance">
+                            {d}
+                        </span>
+                    }
+                })}
         </p>
     }
 }

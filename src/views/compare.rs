@@ -131,27 +131,49 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
     view! {
         <section class="compare" data-testid="compare">
             <h1 id="compare-title">{td_string!(locale, detail.compare_title)}</h1>
-            {(chosen.len() < ids.len()).then(|| view! {
-                <p class="warn">{td_string!(locale, detail.compare_missing)}</p>
-            })}
+            {(chosen.len() < ids.len())
+                .then(|| {
+                    view! { <p class="warn">{td_string!(locale, detail.compare_missing)}</p> }
+                })}
             <div class="compare-scroll">
                 <table>
                     <thead>
                         <tr>
                             <th scope="col">{td_string!(locale, detail.compare_item)}</th>
-                            {names.into_iter().map(|n| view! { <th scope="col" lang=DATA_LANG>{n}</th> }).collect_view()}
+                            {names
+                                .into_iter()
+                                .map(|n| {
+                                    view! {
+                                        <th scope="col" lang=DATA_LANG>
+                                            {n}
+                                        </th>
+                                    }
+                                })
+                                .collect_view()}
                         </tr>
                     </thead>
                     <tbody>
-                        {rows.into_iter().map(|(label, cells)| view! {
-                            <tr>
-                                <th scope="row">{mixed(label)}</th>
-                                {cells.into_iter().map(|cell| match cell {
-                                    Cell::Words(text) => view! { <td>{mixed(text)}</td> }.into_any(),
-                                    Cell::Data(text) => view! { <td lang=DATA_LANG>{text}</td> }.into_any(),
-                                }).collect_view()}
-                            </tr>
-                        }).collect_view()}
+                        {rows
+                            .into_iter()
+                            .map(|(label, cells)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{mixed(label)}</th>
+                                        {cells
+                                            .into_iter()
+                                            .map(|cell| match cell {
+                                                Cell::Words(text) => {
+                                                    view! { <td>{mixed(text)}</td> }.into_any()
+                                                }
+                                                Cell::Data(text) => {
+                                                    view! { <td lang=DATA_LANG>{text}</td> }.into_any()
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>

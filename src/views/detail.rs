@@ -122,38 +122,91 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
 
     view! {
         <article class="detail">
-            <h1 id="detail-title" tabindex="-1" node_ref=title_ref lang=DATA_LANG>{inst.name.clone()}</h1>
+            <h1 id="detail-title" tabindex="-1" node_ref=title_ref lang=DATA_LANG>
+                {inst.name.clone()}
+            </h1>
             {card_meta(inst, distance, true)}
             <div class="actions">
-                {inst.phone.clone().map(|phone| view! {
-                    <a class="button primary" href=tel_href(&phone)>{td_string!(locale, detail.call, phone = phone.clone()).to_string()}</a>
-                })}
-                <a class="button" href=amap_marker(inst.location, crs, &inst.name) target="_blank" rel="noopener noreferrer">
+                {inst
+                    .phone
+                    .clone()
+                    .map(|phone| {
+                        view! {
+                            <a class="button primary" href=tel_href(&phone)>
+                                {td_string!(locale, detail.call, phone = phone.clone()).to_string()}
+                            </a>
+                        }
+                    })}
+                <a
+                    class="button"
+                    href=amap_marker(inst.location, crs, &inst.name)
+                    target="_blank"
+                    rel="noopener noreferrer"
+                >
                     {td_string!(locale, detail.navigate_amap)}
                 </a>
-                <a class="button" href=tencent_marker(inst.location, crs, &inst.name, &inst.address) target="_blank" rel="noopener noreferrer">
+                <a
+                    class="button"
+                    href=tencent_marker(inst.location, crs, &inst.name, &inst.address)
+                    target="_blank"
+                    rel="noopener noreferrer"
+                >
                     {td_string!(locale, detail.navigate_tencent)}
                 </a>
-                <CopyButton label=td_string!(locale, detail.copy_address) text=full_address.clone() />
-                <StarButton id=inst.id.clone() name=inst.name.clone() />
+                <CopyButton
+                    label=td_string!(locale, detail.copy_address)
+                    text=full_address.clone()
+                /> <StarButton id=inst.id.clone() name=inst.name.clone() />
                 <ShareButton href=share_href title=inst.name.clone() />
             </div>
             <dl class="facts">
-                <Fact label=td_string!(locale, detail.fact_address) data=true value=Some(match &area_name {
-                    Some(area) => format!("{}（{area}）", inst.address),
-                    None => inst.address.clone(),
-                }) />
-                <Fact label=td_string!(locale, detail.fact_care_types) value=Some(labels::care_types_in_words(&inst.care_types)) />
-                <Fact label=td_string!(locale, detail.fact_ages) value=Some(td_string!(locale, detail.ages, min = inst.age_months.min, max = inst.age_months.max).to_string()) />
+                <Fact
+                    label=td_string!(locale, detail.fact_address)
+                    data=true
+                    value=Some(
+                        match &area_name {
+                            Some(area) => format!("{}（{area}）", inst.address),
+                            None => inst.address.clone(),
+                        },
+                    )
+                />
+                <Fact
+                    label=td_string!(locale, detail.fact_care_types)
+                    value=Some(labels::care_types_in_words(&inst.care_types))
+                />
+                <Fact
+                    label=td_string!(locale, detail.fact_ages)
+                    value=Some(
+                        td_string!(
+                            locale, detail.ages, min = inst.age_months.min, max = inst.age_months.max
+                        )
+                            .to_string(),
+                    )
+                />
                 <Fact label=td_string!(locale, detail.fact_fees) value=fees />
                 <Fact label=td_string!(locale, detail.fact_places) value=Some(places_text(inst)) />
-                <Fact label=td_string!(locale, detail.fact_hours) data=true value=inst.hours.clone() />
+                <Fact
+                    label=td_string!(locale, detail.fact_hours)
+                    data=true
+                    value=inst.hours.clone()
+                />
                 <Fact label=td_string!(locale, detail.fact_operator) value=operator_text(inst) />
-                <Fact label=td_string!(locale, detail.fact_registration) value=Some(registration_detail(inst)) />
+                <Fact
+                    label=td_string!(locale, detail.fact_registration)
+                    value=Some(registration_detail(inst))
+                />
                 <Fact label=td_string!(locale, detail.fact_quality) value=quality />
                 <Fact label=td_string!(locale, detail.fact_open) value=open_to_public />
-                <Fact label=td_string!(locale, detail.fact_features) data=true value=(!inst.features.is_empty()).then(|| inst.features.join(td_string!(locale, detail.list_separator))) />
-                <Fact label=td_string!(locale, detail.fact_updated) value=inst.updated.map(labels::date) />
+                <Fact
+                    label=td_string!(locale, detail.fact_features)
+                    data=true
+                    value=(!inst.features.is_empty())
+                        .then(|| inst.features.join(td_string!(locale, detail.list_separator)))
+                />
+                <Fact
+                    label=td_string!(locale, detail.fact_updated)
+                    value=inst.updated.map(labels::date)
+                />
             </dl>
             <section class="inspections">
                 <h2>{td_string!(locale, detail.inspections)}</h2>
@@ -164,19 +217,31 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
                     rows.sort_by_key(|i| std::cmp::Reverse(i.date));
                     view! {
                         <ul class="inspection-list">
-                            {rows.into_iter().map(|i| view! {
-                                <li>
-                                    <strong>{format!("{} {}", labels::date(i.date), i.result.text())}</strong>
-                                    {i.summary.map(|s| view! {
-                                        <span>
-                                            {td_string!(locale, detail.summary_separator)}
-                                            <span lang=DATA_LANG>{s}</span>
-                                        </span>
-                                    })}
-                                </li>
-                            }).collect_view()}
+                            {rows
+                                .into_iter()
+                                .map(|i| {
+                                    view! {
+                                        <li>
+                                            <strong>
+                                                {format!("{} {}", labels::date(i.date), i.result.text())}
+                                            </strong>
+                                            {i
+                                                .summary
+                                                .map(|s| {
+                                                    view! {
+                                                        <span>
+                                                            {td_string!(locale, detail.summary_separator)}
+                                                            <span lang=DATA_LANG>{s}</span>
+                                                        </span>
+                                                    }
+                                                })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
                         </ul>
-                    }.into_any()
+                    }
+                        .into_any()
                 }}
             </section>
             <p class="source-line">{mixed(source_line)}</p>
@@ -199,7 +264,11 @@ fn Fact(label: &'static str, value: Option<String>, #[prop(optional)] data: bool
         value => view! {
             <div class="fact">
                 <dt>{mixed(label.to_owned())}</dt>
-                <dd>{mixed(value.unwrap_or_else(|| td_string!(locale, detail.not_published).into()))}</dd>
+                <dd>
+                    {mixed(
+                        value.unwrap_or_else(|| td_string!(locale, detail.not_published).into()),
+                    )}
+                </dd>
             </div>
         }
         .into_any(),

@@ -58,11 +58,7 @@ pub fn Filters() -> impl IntoView {
         <section class="filters" aria-label=td_string!(locale, finder.filters_label)>
             <SearchBox />
             <LocationPicker />
-            <div
-                class="chips"
-                role="group"
-                aria-label=td_string!(locale, finder.care_types_label)
-            >
+            <div class="chips" role="group" aria-label=td_string!(locale, finder.care_types_label)>
                 {CareType::ALL.into_iter().map(care_chip).collect_view()}
             </div>
             <div class="chips toggles">
@@ -110,11 +106,11 @@ pub fn Filters() -> impl IntoView {
                         {Sort::ALL
                             .into_iter()
                             .map(|sort| {
-                                // Nearest first needs a place to measure from.
                                 let disabled = move || {
                                     sort == Sort::Distance
                                         && address.query.with(|q| q.filter.near.is_none())
                                 };
+                                // Nearest first needs a place to measure from.
                                 view! {
                                     <option value=sort.code() disabled=disabled>
                                         {sort.text()}
@@ -229,7 +225,9 @@ fn AgePicker() -> impl IntoView {
                         address.update(Step::Replace, move |q| q.filter.age = age);
                     }
                     prop:value=move || {
-                        address.query.with(|q| q.filter.age.map(|a| a.to_string()).unwrap_or_default())
+                        address
+                            .query
+                            .with(|q| q.filter.age.map(|a| a.to_string()).unwrap_or_default())
                     }
                 >
                     <option value="">{td_string!(locale, finder.age_any)}</option>
@@ -244,7 +242,17 @@ fn AgePicker() -> impl IntoView {
                     on:change:target=move |ev| from_birth(ev.target().value())
                 />
             </label>
-            {move || birth_note.get().map(|message| view! { <p class="warn" role="alert">{message}</p> })}
+            {move || {
+                birth_note
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="warn" role="alert">
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }

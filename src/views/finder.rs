@@ -126,7 +126,9 @@ fn Results(loaded: Arc<Loaded>) -> impl IntoView {
         <DataNotes />
         <Shortlist loaded=shortlist_data />
         <div class="result-bar">
-            <p class="result-count" aria-live="polite">{count_line}</p>
+            <p class="result-count" aria-live="polite">
+                {count_line}
+            </p>
             <ViewSwitch current=view_kind />
         </div>
         <Show when=move || total() == 0>

@@ -84,7 +84,11 @@ pub fn ArticleLink(
             }
         }
     };
-    view! { <a class=class href=article_href(&address, &slug) on:click=open>{children()}</a> }
+    view! {
+        <a class=class href=article_href(&address, &slug) on:click=open>
+            {children()}
+        </a>
+    }
 }
 
 /// An article's `?…` link: another article, or a finder address on the dataset the parent

@@ -59,10 +59,12 @@ pub fn Header() -> impl IntoView {
                 aria-pressed=move || prefs.elder.get().to_string()
                 on:click=move |_| prefs.elder.update(|on| *on = !*on)
             >
-                {move || if prefs.elder.get() {
-                    td_string!(locale, app.elder_off)
-                } else {
-                    td_string!(locale, app.elder_on)
+                {move || {
+                    if prefs.elder.get() {
+                        td_string!(locale, app.elder_off)
+                    } else {
+                        td_string!(locale, app.elder_on)
+                    }
                 }}
             </button>
             <LanguageSwitch />

@@ -64,7 +64,11 @@ pub fn LocationPicker() -> impl IntoView {
                 .areas
                 .iter()
                 .map(|a| {
-                    view! { <option value=a.code.clone() lang="zh-CN">{a.name.clone()}</option> }
+                    view! {
+                        <option value=a.code.clone() lang="zh-CN">
+                            {a.name.clone()}
+                        </option>
+                    }
                 })
                 .collect_view()
         })
@@ -112,7 +116,9 @@ pub fn LocationPicker() -> impl IntoView {
                             let area = (!code.is_empty()).then_some(code);
                             address.update(Step::Replace, move |q| q.filter.area = area);
                         }
-                        prop:value=move || address.query.with(|q| q.filter.area.clone().unwrap_or_default())
+                        prop:value=move || {
+                            address.query.with(|q| q.filter.area.clone().unwrap_or_default())
+                        }
                     >
                         <option value="">{td_string!(locale, finder.area_all)}</option>
                         {areas}
@@ -120,11 +126,15 @@ pub fn LocationPicker() -> impl IntoView {
                 </label>
             </div>
             {move || match state.get() {
-                Locating::Failed(reason) => Some(view! {
-                    <p class="warn" role="alert" data-testid="location-error">
-                        {locate_message(reason)}
-                    </p>
-                }),
+                Locating::Failed(reason) => {
+                    Some(
+                        view! {
+                            <p class="warn" role="alert" data-testid="location-error">
+                                {locate_message(reason)}
+                            </p>
+                        },
+                    )
+                }
                 _ => None,
             }}
             <Show when=move || near.get().is_some()>

@@ -147,7 +147,9 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<ListedHit>>) -> impl IntoVi
         };
         Some(view! {
             <div class="map-card" data-testid="map-card" role="status">
-                <h2 class="card-name" lang=DATA_LANG>{inst.name.clone()}</h2>
+                <h2 class="card-name" lang=DATA_LANG>
+                    {inst.name.clone()}
+                </h2>
                 {card_meta(inst, distance.map(|d| labels::distance_from_you(d as f64)), false)}
                 <p lang=DATA_LANG>{inst.address.clone()}</p>
                 <a class="button primary" href=href on:click=open>
@@ -159,22 +161,57 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<ListedHit>>) -> impl IntoVi
 
     view! {
         {move || match library.get() {
-            None => Some(view! { <p class="loading" role="status">{td_string!(locale, detail.map_loading)}</p> }.into_any()),
-            Some(Err(message)) => Some(view! { <p class="warn" role="alert">{message}</p> }.into_any()),
+            None => {
+                Some(
+                    view! {
+                        <p class="loading" role="status">
+                            {td_string!(locale, detail.map_loading)}
+                        </p>
+                    }
+                        .into_any(),
+                )
+            }
+            Some(Err(message)) => {
+                Some(
+                    view! {
+                        <p class="warn" role="alert">
+                            {message}
+                        </p>
+                    }
+                        .into_any(),
+                )
+            }
             Some(Ok(())) => None,
         }}
         {move || match background.get() {
-            Background::Unavailable => Some(view! {
-                <p class="warn" role="status" data-testid="tiles-unavailable">
-                    {td_string!(locale, detail.tiles_unavailable)}
-                </p>
-            }.into_any()),
-            Background::Off => Some(view! {
-                <p class="hint" data-testid="tiles-unavailable">{td_string!(locale, detail.tiles_off)}</p>
-            }.into_any()),
+            Background::Unavailable => {
+                Some(
+                    view! {
+                        <p class="warn" role="status" data-testid="tiles-unavailable">
+                            {td_string!(locale, detail.tiles_unavailable)}
+                        </p>
+                    }
+                        .into_any(),
+                )
+            }
+            Background::Off => {
+                Some(
+                    view! {
+                        <p class="hint" data-testid="tiles-unavailable">
+                            {td_string!(locale, detail.tiles_off)}
+                        </p>
+                    }
+                        .into_any(),
+                )
+            }
             _ => None,
         }}
-        <div class="map" data-testid="map" node_ref=container aria-label=td_string!(locale, detail.map_label)></div>
+        <div
+            class="map"
+            data-testid="map"
+            node_ref=container
+            aria-label=td_string!(locale, detail.map_label)
+        ></div>
         {card}
     }
 }

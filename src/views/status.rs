@@ -175,9 +175,14 @@ pub fn DataNotes() -> impl IntoView {
                     {td_string!(l, status.data_updated, date = published.clone()).to_string()}
                     <span lang="zh-CN">{data.publisher.clone()}</span>
                 </p>
-                {(skipped > 0).then(|| view! {
-                    <p class="warn">{td_string!(l, status.skipped_warning, n = skipped).to_string()}</p>
-                })}
+                {(skipped > 0)
+                    .then(|| {
+                        view! {
+                            <p class="warn">
+                                {td_string!(l, status.skipped_warning, n = skipped).to_string()}
+                            </p>
+                        }
+                    })}
                 <details class="data-notes">
                     <summary>{td_string!(l, status.data_notes)}</summary>
                     <p>
@@ -196,7 +201,7 @@ pub fn DataNotes() -> impl IntoView {
                             crs = data.crs.code(),
                             n = data.institutions.len()
                         )
-                        .to_string()}
+                            .to_string()}
                     </p>
                     <p>
                         {td_string!(l, status.skipped_before)}
