@@ -2,19 +2,17 @@
 // distance, the detail page and back, reload, and shared links.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HOME, generateDataset, openPage, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList, withGps } from './harness.mjs';
+import { HOME, generateDataset, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList, withGps } from './harness.mjs';
 import { expectedIds, listed, readDataset } from './oracle.mjs';
 
 const data = readDataset();
 const ids = (f) => expectedIds(data, f).map((r) => r.id);
 let browser;
 let site;
-useBrowserAndSite((b, s) => {
+const { open } = useBrowserAndSite((b, s) => {
   browser = b;
   site = s;
 });
-
-const open = (query, options) => openPage(browser, site, query, options);
 
 /**
  * Every listed id, also those behind "more" (the first batch is what the page drew). A change

@@ -174,7 +174,8 @@ export async function resultCount(page) {
 
 /**
  * One Chromium and one site server per test file: started before its tests, closed after.
- * `ready(browser, site)` hands them to the file.
+ * `ready(browser, site)` hands them to the file; the returned `open(query, options)` is
+ * openPage on them.
  */
 export function useBrowserAndSite(ready) {
   let browser;
@@ -182,10 +183,11 @@ export function useBrowserAndSite(ready) {
   before(async () => {
     browser = await launch();
     site = await startSite();
-    ready(browser, site);
+    ready?.(browser, site);
   });
   after(async () => {
     await browser?.close();
     await site?.close();
   });
+  return { open: (query, options) => openPage(browser, site, query, options) };
 }

@@ -3,18 +3,11 @@
 // them: the parent sees the note and the whole list, not "no childcare here".
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, resultCount, useBrowserAndSite } from './harness.mjs';
+import { resultCount, useBrowserAndSite } from './harness.mjs';
 import { expectedIds, readDataset } from './oracle.mjs';
 
 const all = expectedIds(readDataset(), {}).length;
-let browser;
-let site;
-useBrowserAndSite((b, s) => {
-  browser = b;
-  site = s;
-});
-
-const open = (query, options) => openPage(browser, site, query, options);
+const { open } = useBrowserAndSite();
 
 async function noteText(page) {
   const note = page.getByTestId('query-note');

@@ -153,22 +153,10 @@ impl FinderQuery {
     fn parse_inner(raw: Raw, today: Option<Date>) -> Self {
         let mut n = Notes(Vec::new());
         let mut f = Filter {
-            types: code_list(
-                &mut n,
-                Param::Types,
-                raw.get(Param::Types),
-                "托育类型",
-                CareType::parse,
-            ),
-            puhui: flag(&mut n, Param::Puhui, raw.get(Param::Puhui), "普惠"),
-            kinds: code_list(
-                &mut n,
-                Param::Kind,
-                raw.get(Param::Kind),
-                "机构类型",
-                Kind::parse,
-            ),
-            vacant: flag(&mut n, Param::Vacant, raw.get(Param::Vacant), "空位"),
+            types: code_list(&mut n, raw.pair(Param::Types), "托育类型", CareType::parse),
+            puhui: flag(&mut n, raw.pair(Param::Puhui), "普惠"),
+            kinds: code_list(&mut n, raw.pair(Param::Kind), "机构类型", Kind::parse),
+            vacant: flag(&mut n, raw.pair(Param::Vacant), "空位"),
             area: raw.get(Param::Area).map(|a| a.trim().to_owned()),
             q: raw.get(Param::Q).map(str::to_owned).unwrap_or_default(),
             ..Filter::default()
@@ -249,8 +237,8 @@ impl FinderQuery {
                 None => n.unknown(Param::Page, v, v, "页面"),
             }
         }
-        let id = slug(&mut n, Param::Id, raw.get(Param::Id), "机构编号");
-        let article = slug(&mut n, Param::Article, raw.get(Param::Article), "文章");
+        let id = slug(&mut n, raw.pair(Param::Id), "机构编号");
+        let article = slug(&mut n, raw.pair(Param::Article), "文章");
         let born = raw.get(Param::Born).and_then(|v| {
             let checked = match today {
                 Some(t) => check_birth_date(v, t),

@@ -124,6 +124,11 @@ impl<'a> Raw<'a> {
     pub fn get(&self, param: Param) -> Option<&'a str> {
         self.0[param as usize]
     }
+
+    /// A parameter with its value, for the readers below.
+    pub fn pair(&self, param: Param) -> (Param, Option<&'a str>) {
+        (param, self.get(param))
+    }
 }
 
 pub(super) struct Notes(pub Vec<QueryNote>);
@@ -155,8 +160,7 @@ impl Notes {
 /// the unknown ones named in a note.
 pub(super) fn code_list<T: PartialEq>(
     notes: &mut Notes,
-    param: Param,
-    value: Option<&str>,
+    (param, value): (Param, Option<&str>),
     what: &str,
     parse: fn(&str) -> Option<T>,
 ) -> Vec<T> {
@@ -180,7 +184,7 @@ pub(super) fn code_list<T: PartialEq>(
     out
 }
 
-pub(super) fn flag(notes: &mut Notes, param: Param, value: Option<&str>, what: &str) -> bool {
+pub(super) fn flag(notes: &mut Notes, (param, value): (Param, Option<&str>), what: &str) -> bool {
     let Some(v) = value else { return false };
     match v.trim().to_ascii_lowercase().as_str() {
         "1" | "true" => true,
@@ -267,8 +271,7 @@ pub(super) fn join_codes<T: Copy + PartialEq>(items: &[T], code: fn(T) -> &'stat
 
 pub(super) fn slug(
     notes: &mut Notes,
-    param: Param,
-    value: Option<&str>,
+    (param, value): (Param, Option<&str>),
     what: &str,
 ) -> Option<String> {
     let v = value?;
