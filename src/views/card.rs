@@ -33,6 +33,7 @@ pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> i
             return;
         }
         ev.prevent_default();
+        crate::views::sheet::opened_by(&ev);
         address.note_opened_from_list();
         let id = id.clone();
         address.update(Step::Push, move |q| q.id = Some(id));
@@ -72,8 +73,8 @@ pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> i
                 <p class="card-care">{care}</p>
                 <p class="card-facts">
                     <span class="card-fee">{fee}</span>
-                    <span>{labels::vacancy(inst)}</span>
-                    <span>{mixed(labels::registration(inst))}</span>
+                    <span class="card-vacancy">{labels::vacancy(inst)}</span>
+                    <span class="card-registration">{mixed(labels::registration(inst))}</span>
                 </p>
             </a>
             <StarButton id=inst.id.clone() name=inst.name.clone() />

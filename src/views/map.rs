@@ -148,7 +148,10 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<(usize, Option<u32>)>>) -> 
                     {distance.map(|d| view! { <span class="distance">{labels::distance_from_you(d as f64)}</span> })}
                 </p>
                 <p lang=DATA_LANG>{inst.address.clone()}</p>
-                <a class="button primary" href=href data-noscroll on:click=move |_| address.note_opened_from_list()>
+                <a class="button primary" href=href data-noscroll on:click=move |ev| {
+                    crate::views::sheet::opened_by(&ev);
+                    address.note_opened_from_list();
+                }>
                     {td_string!(locale, detail.see_details)}
                 </a>
             </div>
@@ -193,6 +196,7 @@ fn create_map(
         watch_tiles(&tiles, background);
         tiles.add_to(&map);
     }
+    here_pane(&map);
     let overlay = leaflet::LayerGroup::new();
     overlay.add_to(&map);
     let cluster = map_library::new_cluster_group();
@@ -202,6 +206,19 @@ fn create_map(
         cluster,
         overlay,
     })
+}
+
+/// The pane of the parent's own point, above the markers and clusters (`.leaflet-here-pane`
+/// in main.css), so that "where am I" is never hidden under a bubble.
+const HERE_PANE: &str = "here";
+
+fn here_pane(map: &leaflet::Map) {
+    if let Some(create) = js_sys::Reflect::get(map, &"createPane".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = create.call1(map, &HERE_PANE.into());
+    }
 }
 
 /// Tiles that fail and never load mean no background; one that loads means it works.
@@ -281,6 +298,8 @@ fn draw(
         here.set_fill_color("#1a56db".into());
         here.set_fill_opacity(0.9);
         here.set_interactive(false);
+        let _ = js_sys::Reflect::set(&here, &"pane".into(), &HERE_PANE.into());
+        let _ = js_sys::Reflect::set(&here, &"className".into(), &"here-dot".into());
         let marker = leaflet::CircleMarker::new_with_options(&point, &here);
         marker.add_to_layer_group(&parts.overlay);
     }
