@@ -27,9 +27,11 @@ pub fn DetailSheet() -> impl IntoView {
     let id = Memo::new(move |_| address.query.with(|q| q.id.clone().unwrap_or_default()));
     let close = move |_| address.close_sheet(|q| q.id = None);
     let locale = lang::current();
+    let sheet = NodeRef::<html::Div>::new();
+    crate::views::sheet::guard(sheet);
 
     view! {
-        <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="detail-title">
+        <div class="sheet" node_ref=sheet role="dialog" aria-modal="true" aria-labelledby="detail-title">
             <div class="sheet-bar">
                 <button type="button" class="button back" on:click=close>
                     {td_string!(locale, detail.back_to_list)}

@@ -12,6 +12,7 @@ pub mod header;
 pub mod location;
 pub mod map;
 pub mod share;
+pub mod sheet;
 pub mod shortlist;
 pub mod status;
 pub mod text;
