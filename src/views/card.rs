@@ -10,24 +10,26 @@ use tuoyu_core::query::FinderQuery;
 use crate::i18n::*;
 use crate::labels::{self, Label};
 use crate::lang;
-use crate::route::{use_address, Step};
+use crate::route::{use_address, Address, Step};
 use crate::views::shortlist::StarButton;
 use crate::views::text::mixed;
 
-#[component]
-pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> impl IntoView {
-    let address = use_address();
-    let inst: &Institution = &loaded.dataset.institutions[index];
-    let id = inst.id.clone();
-    // The link is the institution's own page (what a long press copies); a tap opens it over
-    // the list with the filters as they are by then, so that "back" finds the same list.
+/// A link to an institution: its own page as the `href` (the dataset and the id, what a long
+/// press copies and a new tab opens), and a handler that opens it as a sheet over the page
+/// the parent is on, so that "back" returns there. With a modifier or another button the
+/// browser opens the link as it would any other.
+pub fn institution_link(
+    address: Address,
+    id: &str,
+) -> (String, impl Fn(web_sys::MouseEvent) + Clone + 'static) {
     let href = address.query.with_untracked(|q| {
         address.href(&FinderQuery {
             data: q.data.clone(),
-            id: Some(id.clone()),
+            id: Some(id.to_owned()),
             ..Default::default()
         })
     });
+    let id = id.to_owned();
     let open = move |ev: web_sys::MouseEvent| {
         if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
             return;
@@ -38,6 +40,16 @@ pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> i
         let id = id.clone();
         address.update(Step::Push, move |q| q.id = Some(id));
     };
+    (href, open)
+}
+
+#[component]
+pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> impl IntoView {
+    let address = use_address();
+    let inst: &Institution = &loaded.dataset.institutions[index];
+    // A tap opens it over the list with the filters as they are by then, so that "back" finds
+    // the same list.
+    let (href, open) = institution_link(address, &inst.id);
     // The fee shown is for the care type the parent filters by, and a card that stays in the
     // list when they pick another type must follow.
     let fee_data = loaded.clone();

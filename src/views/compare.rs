@@ -15,7 +15,8 @@ use tuoyu_core::query::FinderQuery;
 use crate::i18n::*;
 use crate::labels::{self, Label};
 use crate::lang;
-use crate::route::{use_address, Step};
+use crate::route::use_address;
+use crate::views::card::institution_link;
 use crate::views::share::ShareButton;
 use crate::views::status::{with_dataset, SampleBanner};
 use crate::views::text::{mixed, DATA_LANG};
@@ -204,22 +205,8 @@ fn place_actions(inst: &Institution, at: usize, crs: Crs) -> impl IntoView {
     let address = use_address();
     let locale = lang::current();
     let place = format!("compare-place-{at}");
-    let id = inst.id.clone();
-    let href = address.query.with_untracked(|q| {
-        address.href(&FinderQuery {
-            data: q.data.clone(),
-            id: Some(id.clone()),
-            ..Default::default()
-        })
-    });
     // Over the comparison, so that "back" returns to it.
-    let open = move |ev: web_sys::MouseEvent| {
-        ev.prevent_default();
-        crate::views::sheet::opened_by(&ev);
-        address.note_opened_from_list();
-        let id = id.clone();
-        address.update(Step::Push, move |q| q.id = Some(id));
-    };
+    let (href, open) = institution_link(address, &inst.id);
     view! {
         <td>
             {inst.phone.as_deref().map(|phone| view! {
