@@ -19,7 +19,7 @@ use crate::route::use_address;
 use crate::views::card::institution_link;
 use crate::views::share::ShareButton;
 use crate::views::status::{with_dataset, SampleBanner};
-use crate::views::text::{mixed, DATA_LANG};
+use crate::views::text::{bounded, mixed, DATA_LANG};
 
 #[component]
 pub fn CompareSheet() -> impl IntoView {
@@ -87,7 +87,7 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
             chosen
                 .iter()
                 .map(|i| match &i.hours {
-                    Some(hours) => Cell::Data(hours.clone()),
+                    Some(hours) => Cell::Data(bounded(hours)),
                     None => Cell::Words(not_published()),
                 })
                 .collect(),
