@@ -22,4 +22,5 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 fn main() {
     wechat::remember_entry_url();
     leptos::mount::mount_to_body(app::App);
+    offline::keep_the_app();
 }

@@ -9,7 +9,7 @@ use tuoyu_core::model::Institution;
 use crate::i18n::*;
 use crate::labels::{self, Label};
 use crate::lang;
-use crate::route::{plain_click, use_address};
+use crate::route::{plain_click, use_address, Address};
 use crate::views::finder::ListedHit;
 use crate::views::shortlist::StarButton;
 use crate::views::text::mixed;
@@ -26,12 +26,7 @@ pub fn ResultCard(loaded: Arc<Loaded>, hit: ListedHit) -> impl IntoView {
     // The link is the institution's own page (what a long press copies); a tap opens it over
     // the list with the filters as they are by then, so that "back" finds the same list.
     let href = address.link(|q| q.institution_link(&id));
-    let open = move |ev: web_sys::MouseEvent| {
-        if plain_click(&ev) {
-            ev.prevent_default();
-            address.open_institution(&id);
-        }
-    };
+    let open = open_on_tap(address, id);
     // The fee shown is for the care type the parent filters by, and a card that stays in the
     // list when they pick another type must follow.
     let fee_data = loaded.clone();
@@ -56,12 +51,25 @@ pub fn ResultCard(loaded: Arc<Loaded>, hit: ListedHit) -> impl IntoView {
                 <p class="card-care">{care}</p>
                 <p class="card-facts">
                     <span class="card-fee">{fee}</span>
-                    <span>{labels::vacancy(inst)}</span>
-                    <span>{mixed(labels::registration(inst))}</span>
+                    <span class="card-vacancy">{labels::vacancy(inst)}</span>
+                    <span class="card-registration">{mixed(labels::registration(inst))}</span>
                 </p>
             </a>
             <StarButton id=inst.id.clone() name=inst.name.clone() />
         </li>
+    }
+}
+
+/// What a tap on a link to an institution does (the list's card, the map's card): opens it as
+/// a sheet over the page, remembering the tap so the sheet ignores a double tap's second one.
+/// A tap with a modifier or another button is left to the browser.
+pub fn open_on_tap(address: Address, id: String) -> impl Fn(web_sys::MouseEvent) + 'static {
+    move |ev: web_sys::MouseEvent| {
+        if plain_click(&ev) {
+            ev.prevent_default();
+            crate::views::sheet::opened_by(&ev);
+            address.open_institution(&id);
+        }
     }
 }
 

@@ -52,20 +52,15 @@ pub fn Header() -> impl IntoView {
                 {tab(Page::Guide, td_string!(locale, app.tab_guide))}
                 {tab(Page::Baby, td_string!(locale, app.tab_baby))}
             </nav>
-            // One tap from every page, remembered on the phone.
+            // One tap from every page, remembered on the phone. It names the mode and shows
+            // whether it is on (pressed, with a tick), never the other choice.
             <button
                 type="button"
                 class="elder-toggle"
                 aria-pressed=move || prefs.elder.get().to_string()
                 on:click=move |_| prefs.elder.update(|on| *on = !*on)
             >
-                {move || {
-                    if prefs.elder.get() {
-                        td_string!(locale, app.elder_off)
-                    } else {
-                        td_string!(locale, app.elder_on)
-                    }
-                }}
+                {td_string!(locale, app.elder_mode)}
             </button>
             <LanguageSwitch />
         </header>

@@ -17,8 +17,8 @@ use crate::i18n::*;
 use crate::labels;
 use crate::lang;
 use crate::map_library::{self, element_icon, MarkerClusterGroup};
-use crate::route::{plain_click, use_address};
-use crate::views::card::card_meta;
+use crate::route::use_address;
+use crate::views::card::{card_meta, open_on_tap};
 use crate::views::finder::ListedHit;
 use crate::views::text::DATA_LANG;
 
@@ -159,13 +159,7 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<ListedHit>>) -> impl IntoVi
         let distance = hits.with(|h| h.iter().find(|h| h.index == index).and_then(|h| h.metres));
         // As the list's card: the institution's own page, opened over the map on a tap.
         let href = address.link(|q| q.institution_link(&inst.id));
-        let id = inst.id.clone();
-        let open = move |ev: web_sys::MouseEvent| {
-            if plain_click(&ev) {
-                ev.prevent_default();
-                address.open_institution(&id);
-            }
-        };
+        let open = open_on_tap(address, inst.id.clone());
         Some(view! {
             <div class="map-card" data-testid="map-card" role="status">
                 <h2 class="card-name" lang=DATA_LANG>
@@ -264,6 +258,7 @@ fn create_map(
         watch_tiles(&tiles, background);
         tiles.add_to(&map);
     }
+    here_pane(&map);
     let overlay = leaflet::LayerGroup::new();
     overlay.add_to(&map);
     let cluster = map_library::new_cluster_group();
@@ -273,6 +268,19 @@ fn create_map(
         cluster,
         overlay,
     })
+}
+
+/// The pane of the parent's own point, above the markers and clusters (`.leaflet-here-pane`
+/// in main.css), so that "where am I" is never hidden under a bubble.
+const HERE_PANE: &str = "here";
+
+fn here_pane(map: &leaflet::Map) {
+    if let Some(create) = js_sys::Reflect::get(map, &"createPane".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = create.call1(map, &HERE_PANE.into());
+    }
 }
 
 /// Tiles that fail and never load mean no background; one that loads means it works.
@@ -408,6 +416,8 @@ fn draw(
         here.set_fill_color("#1a56db".into());
         here.set_fill_opacity(0.9);
         here.set_interactive(false);
+        let _ = js_sys::Reflect::set(&here, &"pane".into(), &HERE_PANE.into());
+        let _ = js_sys::Reflect::set(&here, &"className".into(), &"here-dot".into());
         let marker = leaflet::CircleMarker::new_with_options(&point, &here);
         marker.add_to_layer_group(&parts.overlay);
     }

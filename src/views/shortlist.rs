@@ -59,7 +59,8 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
         let starred = starred.clone();
         move || starred().len()
     };
-    let compare = move |_| {
+    let compare = move |ev| {
+        crate::views::sheet::opened_by(&ev);
         let ids = picked.get_untracked();
         address.note_opened_from_list();
         address.update(Step::Push, move |q| q.compare = ids);

@@ -60,7 +60,9 @@ export async function phonePage(browser, options = {}) {
     userAgent: options.userAgent,
     geolocation: options.geolocation,
     permissions: options.permissions ?? [],
-    serviceWorkers: 'block',
+    // Only the offline tests let the site's service worker in; elsewhere every request
+    // reaches the network (and the test's routes).
+    serviceWorkers: options.serviceWorkers ?? 'block',
     bypassCSP: options.bypassCSP ?? false,
   });
   const page = await context.newPage();

@@ -28,6 +28,15 @@ fn an_institution_link_keeps_only_the_dataset_and_the_id() {
 }
 
 #[test]
+fn a_comparison_link_keeps_only_the_dataset_and_the_places() {
+    let link = busy().comparison_link();
+    assert_eq!(
+        link.to_query_string(),
+        "?data=/data/other.json&compare=YC-0002,YC-0003"
+    );
+}
+
+#[test]
 fn opening_an_institution_keeps_the_list_under_it() {
     let here = busy();
     let open = here.opening("YC-0007");

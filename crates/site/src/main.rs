@@ -1,4 +1,5 @@
-//! `tuoyu-site finish DIR`: the finishing step Trunk runs after a build (see Trunk.toml).
+//! `tuoyu-site finish DIR`: the finishing step Trunk runs after a build (see Trunk.toml): the
+//! page's first paint and policy, the service worker (`sw.js`) and precompressed copies.
 //!
 //! Options: `--dataset FILE` (default: the dataset the app opens by default, inside DIR) and
 //! `--no-compress`. A debug build (`TRUNK_PROFILE=debug`, as under `trunk serve`) is not
@@ -12,6 +13,7 @@ use tuoyu_core::load::load_dataset;
 use tuoyu_core::source::DEFAULT_DATASET;
 use tuoyu_site::compress::{precompress_dir, Compressed};
 use tuoyu_site::csp::{policy, with_policy};
+use tuoyu_site::offline::write_service_worker;
 use tuoyu_site::page::{finish_page, inline_script_hashes};
 
 /// The app's default tile source (src/views/map.rs), for the policy when none is configured.
@@ -102,6 +104,17 @@ fn run(args: Vec<String>) -> Result<(), String> {
     for script in &scripts {
         println!("tuoyu-site: inline script {} {}", script.hash, script.what);
     }
+
+    // After the page is final: the worker's cache is named by the hash of what it keeps.
+    let release = write_service_worker(dir)
+        .map_err(|e| format!("writing the service worker in {}: {e}", dir.display()))?;
+    println!(
+        "tuoyu-site: {} keeps {} shell files (release {}), {} more when opened",
+        tuoyu_site::offline::FILE,
+        release.shell.len(),
+        release.version,
+        release.on_use.len()
+    );
 
     let files = if options.compress {
         precompress_dir(dir).map_err(|e| format!("precompressing {}: {e}", dir.display()))?

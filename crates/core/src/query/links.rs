@@ -16,6 +16,16 @@ impl FinderQuery {
         }
     }
 
+    /// A comparison as sent to family: the dataset and the places compared, nothing of the
+    /// parent's filters, place or child.
+    pub fn comparison_link(&self) -> FinderQuery {
+        FinderQuery {
+            data: self.data.clone(),
+            compare: self.compare.clone(),
+            ..FinderQuery::default()
+        }
+    }
+
     /// The same address with `id` open over the list: what a tap on an institution opens, so
     /// that "back" finds the list as it was.
     pub fn opening(&self, id: &str) -> FinderQuery {
