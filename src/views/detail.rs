@@ -23,6 +23,7 @@ use crate::views::text::{mixed, DATA_LANG};
 
 #[component]
 pub fn DetailSheet() -> impl IntoView {
+    crate::fault::injected("detail");
     let address = use_address();
     let id = Memo::new(move |_| address.query.with(|q| q.id.clone().unwrap_or_default()));
     let close = move |_| address.close_sheet(|q| q.id = None);
