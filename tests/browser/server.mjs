@@ -20,12 +20,13 @@ const TYPES = {
 /**
  * Serves `mounts` ({ '/': dir, '/fixtures/': dir }) on 127.0.0.1 and a free port.
  * `hooks.onRequest(req)` sees every request; `hooks.delayMs(path)` slows chosen paths;
- * `hooks.status(path)`, when it returns a status, answers with it and no body (a failing host).
+ * `hooks.respond(req, res)` may answer a request itself (returns true when it did).
  */
 export async function startServer(mounts, hooks = {}) {
   const roots = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const server = createServer(async (req, res) => {
     hooks.onRequest?.(req);
+    if (hooks.respond?.(req, res)) return;
     try {
       const url = new URL(req.url, 'http://x');
       const [prefix, dir] = roots.find(([p]) => url.pathname.startsWith(p));
@@ -35,12 +36,6 @@ export async function startServer(mounts, hooks = {}) {
       if (!file.startsWith(resolve(dir))) throw new Error('outside root');
       const delay = hooks.delayMs?.(url.pathname) ?? 0;
       if (delay) await new Promise((r) => setTimeout(r, delay));
-      const status = hooks.status?.(url.pathname);
-      if (status) {
-        res.writeHead(status, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
-        res.end();
-        return;
-      }
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const accept = String(req.headers['accept-encoding'] ?? '');
       let body;

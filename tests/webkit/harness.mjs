@@ -113,7 +113,14 @@ class Phone {
     this.failing = new Set();
     this.site = await startServer(
       { '/': distDir, '/fixtures/': fixturesDir, '/__phone/': join(repoRoot, 'tests', 'webkit', 'phone') },
-      { status: (path) => (this.failing.has(path) ? 503 : undefined) },
+      {
+        respond: (req, res) => {
+          if (!this.failing.has(new URL(req.url, 'http://x').pathname)) return false;
+          res.writeHead(503, { 'cache-control': 'no-store' });
+          res.end();
+          return true;
+        },
+      },
     );
     // WPE reports en-US whatever the environment says. The tests read the Chinese interface
     // unless they switch, so the session starts with a parent's tap on 中文 where needed (the
