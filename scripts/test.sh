@@ -30,3 +30,6 @@ trunk build --release
 
 step "browser and deployment tests (headless Chromium at 390x844; nginx on loopback)"
 node --test --test-concurrency=1 tests/browser/ tests/deploy/
+
+step "WebKit smoke tests (WPE WebKit 2.38 and WebKitGTK 2.50 through WebDriver, 390x844)"
+node --test --test-concurrency=1 tests/webkit/

@@ -3,6 +3,7 @@
 
 mod app;
 mod data;
+mod fault;
 mod first_paint;
 mod guide_data;
 mod labels;
@@ -20,6 +21,7 @@ mod wording;
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 fn main() {
+    fault::install_panic_hook();
     wechat::remember_entry_url();
     leptos::mount::mount_to_body(app::App);
     offline::keep_the_app();

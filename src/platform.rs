@@ -149,8 +149,10 @@ pub async fn load_script(src: &str) -> Result<(), ()> {
                 failed_script.remove();
                 let _ = reject.call0(&JsValue::NULL);
             });
-            let _ = js_sys::Reflect::set(&script, &"onload".into(), &on_load);
-            let _ = js_sys::Reflect::set(&script, &"onerror".into(), &on_error);
+            // Typed setters, not `Reflect.set` (see map_library.rs: WPE 2.38 traps in it).
+            let element = script.unchecked_ref::<web_sys::HtmlElement>();
+            element.set_onload(Some(on_load.unchecked_ref()));
+            element.set_onerror(Some(on_error.unchecked_ref()));
         });
     document
         .body()

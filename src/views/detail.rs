@@ -24,6 +24,7 @@ use crate::views::text::{bounded, data, mixed, sentence, DATA_LANG, SLOT};
 /// The open institution (`id=`), drawn over the list; "back" returns to the list as it was.
 #[component]
 pub fn DetailSheet() -> impl IntoView {
+    crate::fault::injected("detail");
     let address = use_address();
     let id = Memo::new(move |_| address.query.with(|q| q.id.clone().unwrap_or_default()));
     let close = move || address.close_sheet(|q| q.id = None);

@@ -252,8 +252,9 @@ fn create_map(
         let tile_options = leaflet::TileLayerOptions::new();
         tile_options.set_max_zoom(18.0);
         tile_options.set_attribution(TILE_ATTRIBUTION.to_string());
-        // leaflet 0.5 types `subdomains` as a bool; Leaflet wants a string.
-        let _ = js_sys::Reflect::set(&tile_options, &"subdomains".into(), &TILE_SUBDOMAINS.into());
+        tile_options
+            .unchecked_ref::<map_library::TileSubdomains>()
+            .set_subdomains(TILE_SUBDOMAINS);
         let tiles = leaflet::TileLayer::new_options(TILE_URL, &tile_options);
         watch_tiles(&tiles, background);
         tiles.add_to(&map);
@@ -365,6 +366,7 @@ fn draw(
     near: Option<LatLng>,
     radius: Option<u32>,
 ) {
+    crate::fault::injected("map");
     let crs = loaded.dataset.crs;
     parts.cluster.clear_layers();
     parts.overlay.clear_layers();
@@ -423,14 +425,10 @@ fn draw(
     }
     match bounds {
         Some(bounds) => {
-            let padding = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(
-                &padding,
-                &"padding".into(),
-                &js_sys::Array::of2(&24.into(), &24.into()),
-            );
-            let _ = js_sys::Reflect::set(&padding, &"maxZoom".into(), &16.into());
-            parts.map.fit_bounds_with_options(&bounds, &padding);
+            let options = map_library::FitOptions::new();
+            options.set_padding(&leaflet::Point::new(24.0, 24.0));
+            options.set_max_zoom(16.0);
+            parts.map.fit_bounds_with_options(&bounds, &options);
         }
         None => {
             let center = loaded.dataset.region.center;
