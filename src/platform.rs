@@ -168,17 +168,49 @@ pub mod saved {
     }
 
     pub fn get(key: &str) -> Option<String> {
-        storage()?.get_item(key).ok()?
+        super::stored(storage(), key)
     }
 
     pub fn set(key: &str, value: &str) -> bool {
-        storage().is_some_and(|s| s.set_item(key, value).is_ok())
+        super::store(storage(), key, value)
     }
 
     pub fn remove(key: &str) {
-        if let Some(s) = storage() {
-            let _ = s.remove_item(key);
-        }
+        super::unstore(storage(), key)
+    }
+}
+
+/// Kept for this visit only (this tab, until it is closed), so that a reload finds it: what
+/// the phone must not keep longer unless the parent asks, like their own location.
+pub mod visit {
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.session_storage().ok()?
+    }
+
+    pub fn get(key: &str) -> Option<String> {
+        super::stored(storage(), key)
+    }
+
+    pub fn set(key: &str, value: &str) -> bool {
+        super::store(storage(), key, value)
+    }
+
+    pub fn remove(key: &str) {
+        super::unstore(storage(), key)
+    }
+}
+
+fn stored(storage: Option<web_sys::Storage>, key: &str) -> Option<String> {
+    storage?.get_item(key).ok()?
+}
+
+fn store(storage: Option<web_sys::Storage>, key: &str, value: &str) -> bool {
+    storage.is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+fn unstore(storage: Option<web_sys::Storage>, key: &str) {
+    if let Some(s) = storage {
+        let _ = s.remove_item(key);
     }
 }
 

@@ -70,6 +70,11 @@ pub fn ResultCard(loaded: Arc<Loaded>, index: usize, distance: Option<u32>) -> i
                     })}
                 </p>
                 <p class="card-care">{care}</p>
+                {inst.employer_only().then(|| view! {
+                    <p class="badge employer" data-testid="employer-only">
+                        {td_string!(locale, finder.employer_only)}
+                    </p>
+                })}
                 <p class="card-facts">
                     <span class="card-fee">{fee}</span>
                     <span>{labels::vacancy(inst)}</span>

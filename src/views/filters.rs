@@ -50,17 +50,7 @@ pub fn Filters() -> impl IntoView {
             </button>
         }
     };
-    let any_filter = move || {
-        let f = filter();
-        !f.types.is_empty()
-            || f.puhui
-            || f.age.is_some()
-            || !f.kinds.is_empty()
-            || f.vacant
-            || !f.q.trim().is_empty()
-            || f.area.is_some()
-            || f.radius_m.is_some()
-    };
+    let any_filter = move || !filter().is_empty();
 
     // The panel shows what most parents use; the rest folds away so the results stay near
     // the top of a phone screen. It opens by itself when a folded filter is in use.
@@ -85,6 +75,7 @@ pub fn Filters() -> impl IntoView {
             >
                 {CareType::ALL.into_iter().map(care_chip).collect_view()}
             </div>
+            <BabyAgeChip />
             <div class="chips toggles">
                 <button
                     type="button"
@@ -101,6 +92,15 @@ pub fn Filters() -> impl IntoView {
                     on:click=move |_| set(Box::new(|q| q.filter.vacant = !q.filter.vacant))
                 >
                     {td_string!(locale, finder.vacant_only)}
+                </button>
+                <button
+                    type="button"
+                    class="chip"
+                    data-testid="public-only"
+                    aria-pressed=move || address.query.with(|q| q.filter.public_only).to_string()
+                    on:click=move |_| set(Box::new(|q| q.filter.public_only = !q.filter.public_only))
+                >
+                    {td_string!(locale, finder.public_only)}
                 </button>
             </div>
             <details class="group more-filters" open=more_open>
@@ -211,6 +211,34 @@ fn SearchBox() -> impl IntoView {
             />
         </label>
     }
+}
+
+/// The age of the child saved in 我的宝宝, offered one tap away (never applied by itself):
+/// a second tap takes it off again.
+#[component]
+fn BabyAgeChip() -> impl IntoView {
+    let address = use_address();
+    let months = crate::views::baby::saved_age_months();
+    let locale = lang::current();
+    months.map(|m| {
+        let on = move || address.query.with(|q| q.filter.age == Some(m));
+        view! {
+            <div class="chips">
+                <button
+                    type="button"
+                    class="chip"
+                    data-testid="baby-age"
+                    aria-pressed=move || on().to_string()
+                    on:click=move |_| {
+                        let age = (!on()).then_some(m);
+                        address.update(Step::Replace, move |q| q.filter.age = age);
+                    }
+                >
+                    {td_string!(locale, finder.baby_age, months = m)}
+                </button>
+            </div>
+        }
+    })
 }
 
 /// The child's age in months, chosen directly or worked out from the birth date (which is

@@ -170,8 +170,8 @@ pub fn DataNotes() -> impl IntoView {
             .collect_view();
         let problems_heading = (!loaded.problems.is_empty())
             .then(|| view! { <p>{td_string!(l, status.problems_heading)}</p> });
-        let revoked = (loaded.revoked > 0).then(|| {
-            view! { <p>{td_string!(l, status.revoked, n = loaded.revoked).to_string()}</p> }
+        let revoked = (!loaded.revoked.is_empty()).then(|| {
+            view! { <p>{td_string!(l, status.revoked, n = loaded.revoked.len()).to_string()}</p> }
         });
         Some(view! {
             <div class="data-line">
@@ -412,6 +412,7 @@ fn param_word(param: &str) -> &'static str {
         "kind" => td_string!(l, status.param_kind),
         "puhui" => td_string!(l, status.param_puhui),
         "vacant" => td_string!(l, status.param_vacant),
+        "public" => td_string!(l, status.param_public),
         "age" => td_string!(l, status.param_age),
         "sort" => td_string!(l, status.param_sort),
         "view" => td_string!(l, status.param_view),

@@ -3,6 +3,7 @@
 //! Links arrive from WeChat chats, typed by hand or cut short, so parsing never fails:
 //! a malformed value is dropped with a [`QueryNote`] the page shows, the rest still works.
 
+mod own_place;
 mod params;
 
 use crate::age::{check_birth_date, BirthDateProblem};
@@ -11,6 +12,7 @@ use crate::load::check::quote;
 use crate::model::{format_date, parse_date, CareType, Dataset, Date, Kind};
 use params::{code_list, flag, join_codes, slug, Notes, Raw};
 
+pub use own_place::OwnPlace;
 pub use params::{encode_pairs, parse_near};
 
 /// Largest `radius` accepted, in metres: a district is a few tens of kilometres across.
@@ -119,6 +121,9 @@ pub struct FinderQuery {
     /// Institutions a parent compares side by side (`compare=A,B,C`), an addition to the
     /// spec's parameters so that a comparison can be sent to family like any other view.
     pub compare: Vec<String>,
+    /// `filter.near` is the parent's own point (their GPS), not a link's: it, `radius` and
+    /// `sort=distance` are never written into an address (see [`OwnPlace`]).
+    pub own_place: bool,
     /// Why parameters were ignored. Never written back into a URL.
     pub notes: Vec<QueryNote>,
 }
@@ -162,6 +167,7 @@ impl FinderQuery {
             puhui: flag(&mut n, "puhui", raw.get("puhui"), "普惠"),
             kinds: code_list(&mut n, "kind", raw.get("kind"), "机构类型", Kind::parse),
             vacant: flag(&mut n, "vacant", raw.get("vacant"), "空位"),
+            public_only: flag(&mut n, "public", raw.get("public"), "对外招收"),
             area: raw.get("area").map(|a| a.trim().to_owned()),
             q: raw.get("q").map(str::to_owned).unwrap_or_default(),
             ..Filter::default()
@@ -270,6 +276,7 @@ impl FinderQuery {
             page,
             article,
             born,
+            own_place: false,
             notes: n.0,
         }
     }
@@ -294,7 +301,7 @@ impl FinderQuery {
 
     /// The address's pairs, in the spec's order, leaving out defaults and empties (and
     /// the notes). `radius` and `sort=distance` are written only together with `near`,
-    /// since without it they mean nothing.
+    /// since without it they mean nothing; the parent's own point never is.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut out = self.filter_pairs();
         if let Some(id) = &self.id {
@@ -336,7 +343,8 @@ impl FinderQuery {
         if let Some(a) = f.age {
             push("age", a.to_string());
         }
-        if let Some(p) = f.near {
+        let near = f.near.filter(|_| !self.own_place);
+        if let Some(p) = near {
             push("near", format!("{},{}", p.lat, p.lng));
             if let Some(r) = f.radius_m {
                 push("radius", r.to_string());
@@ -351,10 +359,13 @@ impl FinderQuery {
         if f.vacant {
             push("vacant", "1".to_owned());
         }
+        if f.public_only {
+            push("public", "1".to_owned());
+        }
         if !f.q.trim().is_empty() {
             push("q", f.q.clone());
         }
-        let distance_without_near = self.sort == Sort::Distance && f.near.is_none();
+        let distance_without_near = self.sort == Sort::Distance && near.is_none();
         if self.sort != Sort::Default && !distance_without_near {
             push("sort", self.sort.code().to_owned());
         }

@@ -8,6 +8,7 @@ use super::loose::{Loose, RawRecord};
 use super::parts::{
     age_range, care_types, features, fees, inspections, phone, places, quality, registration,
 };
+use super::Revoked;
 use crate::model::{Institution, Kind, Operator, RegistrationStatus};
 
 // Boxing the institution would cost one more allocation per record, and the enum
@@ -15,7 +16,7 @@ use crate::model::{Institution, Kind, Operator, RegistrationStatus};
 #[allow(clippy::large_enum_variant)]
 pub(crate) enum Outcome {
     Listed(Institution),
-    Revoked,
+    Revoked(Revoked),
     Bad {
         id: Option<String>,
         problems: Vec<(String, String)>,
@@ -146,7 +147,7 @@ pub(crate) fn check_record<'a>(
     }
     let revoked = matches!(&registration, Some(r) if r.status == RegistrationStatus::Revoked);
     if revoked {
-        return Outcome::Revoked;
+        return Outcome::Revoked(Revoked { id, name, updated });
     }
     Outcome::Listed(Institution {
         id,

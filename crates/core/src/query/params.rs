@@ -8,9 +8,9 @@ use crate::load::check::quote;
 use crate::load::is_valid_id;
 use crate::model::LatLng;
 
-pub(super) const PARAMS: [&str; 17] = [
-    "data", "types", "puhui", "age", "near", "radius", "area", "kind", "vacant", "q", "sort", "id",
-    "view", "page", "article", "born", "compare",
+pub(super) const PARAMS: [&str; 18] = [
+    "data", "types", "puhui", "age", "near", "radius", "area", "kind", "vacant", "public", "q",
+    "sort", "id", "view", "page", "article", "born", "compare",
 ];
 
 /// What stays literal in a query value: the spec's examples (`full_day,hourly`,
