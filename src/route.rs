@@ -15,7 +15,7 @@ use tuoyu_core::query::{FinderQuery, OwnPlace};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::platform::{after, after_paint, today, visit};
+use crate::platform::{after, after_paint, today, Keep};
 
 /// Where the parent's own place is kept for the visit (never in the address: see
 /// `tuoyu_core::query::OwnPlace`).
@@ -49,7 +49,11 @@ pub struct Address {
 
 pub fn provide_address() {
     let url = use_url();
-    let own = StoredValue::new(visit::get(OWN_PLACE_KEY).and_then(|t| OwnPlace::from_stored(&t)));
+    let own = StoredValue::new(
+        Keep::Visit
+            .get(OWN_PLACE_KEY)
+            .and_then(|t| OwnPlace::from_stored(&t)),
+    );
     // The kept place is read untracked: it changes only together with what is shown (`go`),
     // and a change of it alone must not make the bar look as if it had moved.
     let in_bar = Memo::new(move |_| {
@@ -174,9 +178,9 @@ impl Address {
             // For a reload in this visit; a private tab that keeps nothing just forgets it.
             match own {
                 Some(place) => {
-                    visit::set(OWN_PLACE_KEY, &place.to_stored());
+                    Keep::Visit.set(OWN_PLACE_KEY, &place.to_stored());
                 }
-                None => visit::remove(OWN_PLACE_KEY),
+                None => Keep::Visit.remove(OWN_PLACE_KEY),
             }
         }
         if step == Step::Push {

@@ -134,8 +134,10 @@ fn the_set_filters_are_named_and_each_removes_alone() {
     }
     // A place alone narrows nothing, so it is not named; a radius without a place is none.
     assert!(parse("?near=23.75,114.7").filter.set_filters().is_empty());
-    let mut f = Filter::default();
-    f.radius_m = Some(3000);
+    let f = Filter {
+        radius_m: Some(3000),
+        ..Filter::default()
+    };
     assert!(f.set_filters().is_empty());
     assert_eq!(
         parse("?types=hourly").filter.set_filters(),
