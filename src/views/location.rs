@@ -11,6 +11,7 @@ use crate::i18n::*;
 use crate::lang;
 use crate::platform::{locate, LocateError};
 use crate::route::{use_address, Step};
+use crate::views::chip::chip;
 
 const RADII_M: [u32; 3] = [1000, 3000, 5000];
 
@@ -55,7 +56,7 @@ pub fn LocationPicker() -> impl IntoView {
             Err(reason) => state.set(Locating::Failed(reason)),
         });
     };
-    let forget_location = move |_| address.update(Step::Replace, FinderQuery::clear_place);
+    let forget_location = move |_| address.update(Step::Replace, FinderQuery::forget_location);
     let areas = move || {
         dataset.loaded().map(|loaded| {
             loaded
@@ -64,7 +65,11 @@ pub fn LocationPicker() -> impl IntoView {
                 .areas
                 .iter()
                 .map(|a| {
-                    view! { <option value=a.code.clone() lang="zh-CN">{a.name.clone()}</option> }
+                    view! {
+                        <option value=a.code.clone() lang="zh-CN">
+                            {a.name.clone()}
+                        </option>
+                    }
                 })
                 .collect_view()
         })
@@ -75,16 +80,12 @@ pub fn LocationPicker() -> impl IntoView {
             Some(m) => td_string!(locale, finder.radius_km, km = m / 1000).to_string(),
             None => td_string!(locale, finder.radius_any).to_string(),
         };
-        view! {
-            <button
-                type="button"
-                class="chip"
-                aria-pressed=move || address.query.with(|q| q.filter.radius_m == radius).to_string()
-                on:click=move |_| address.update(Step::Replace, move |q| q.filter.radius_m = radius)
-            >
-                {label}
-            </button>
-        }
+        chip(
+            move || address.query.with(|q| q.filter.radius_m == radius),
+            move || address.update(Step::Replace, move |q| q.filter.radius_m = radius),
+            None,
+            label,
+        )
     };
 
     view! {
@@ -116,7 +117,9 @@ pub fn LocationPicker() -> impl IntoView {
                             let area = (!code.is_empty()).then_some(code);
                             address.update(Step::Replace, move |q| q.filter.area = area);
                         }
-                        prop:value=move || address.query.with(|q| q.filter.area.clone().unwrap_or_default())
+                        prop:value=move || {
+                            address.query.with(|q| q.filter.area.clone().unwrap_or_default())
+                        }
                     >
                         <option value="">{td_string!(locale, finder.area_all)}</option>
                         {areas}
@@ -124,11 +127,15 @@ pub fn LocationPicker() -> impl IntoView {
                 </label>
             </div>
             {move || match state.get() {
-                Locating::Failed(reason) => Some(view! {
-                    <p class="warn" role="alert" data-testid="location-error">
-                        {locate_message(reason)}
-                    </p>
-                }),
+                Locating::Failed(reason) => {
+                    Some(
+                        view! {
+                            <p class="warn" role="alert" data-testid="location-error">
+                                {locate_message(reason)}
+                            </p>
+                        },
+                    )
+                }
                 _ => None,
             }}
             <Show when=move || near.get().is_some()>

@@ -4,6 +4,7 @@
 pub mod advice;
 pub mod baby;
 pub mod card;
+pub mod chip;
 pub mod compare;
 pub mod detail;
 pub mod filters;
@@ -13,6 +14,7 @@ pub mod header;
 pub mod location;
 pub mod map;
 pub mod share;
+pub mod sheet;
 pub mod shortlist;
 pub mod status;
 pub mod text;

@@ -67,7 +67,7 @@ fn a_links_near_is_honoured_and_written_back_as_it_came() {
     // forgets it; their own point replaces the link's in the address.
     assert_eq!(shown.own_place_after(kept), kept);
     let mut none = shown.clone();
-    none.clear_place();
+    none.forget_location();
     assert_eq!(none.own_place_after(kept), None);
     let mut own = shown;
     own.set_own_point(HOME);

@@ -50,16 +50,6 @@ impl FinderQuery {
         self.own_place = true;
     }
 
-    /// Leaves out any place, the parent's or a link's, and what depends on it.
-    pub fn clear_place(&mut self) {
-        self.filter.near = None;
-        self.filter.radius_m = None;
-        self.own_place = false;
-        if self.sort == Sort::Distance {
-            self.sort = Sort::Default;
-        }
-    }
-
     /// The query an address stands for during a visit: its own `near=` when it has one (a
     /// link's place is honoured), else the parent's kept place, if any.
     pub fn with_own_place(mut self, place: Option<OwnPlace>) -> FinderQuery {
