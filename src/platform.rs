@@ -165,24 +165,56 @@ pub async fn load_script(src: &str) -> Result<(), ()> {
         .map_err(|_| ())
 }
 
-/// Kept on the phone only. Private mode or a full quota just means nothing is remembered.
-pub mod saved {
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok()?
+/// Where a value is kept. Private mode or a full quota just means nothing is remembered.
+#[derive(Clone, Copy)]
+pub enum Keep {
+    /// On the phone, until the parent clears it.
+    Phone,
+    /// For this visit only (this tab, until it is closed), so that a reload finds it: what
+    /// the phone must not keep longer unless the parent asks, like their own location.
+    Visit,
+}
+
+impl Keep {
+    fn storage(self) -> Option<web_sys::Storage> {
+        let window = web_sys::window()?;
+        match self {
+            Keep::Phone => window.local_storage(),
+            Keep::Visit => window.session_storage(),
+        }
+        .ok()?
     }
 
+    pub fn get(self, key: &str) -> Option<String> {
+        self.storage()?.get_item(key).ok()?
+    }
+
+    pub fn set(self, key: &str, value: &str) -> bool {
+        self.storage()
+            .is_some_and(|s| s.set_item(key, value).is_ok())
+    }
+
+    pub fn remove(self, key: &str) {
+        if let Some(s) = self.storage() {
+            let _ = s.remove_item(key);
+        }
+    }
+}
+
+/// Kept on the phone only ([`Keep::Phone`]).
+pub mod saved {
+    use super::Keep;
+
     pub fn get(key: &str) -> Option<String> {
-        storage()?.get_item(key).ok()?
+        Keep::Phone.get(key)
     }
 
     pub fn set(key: &str, value: &str) -> bool {
-        storage().is_some_and(|s| s.set_item(key, value).is_ok())
+        Keep::Phone.set(key, value)
     }
 
     pub fn remove(key: &str) {
-        if let Some(s) = storage() {
-            let _ = s.remove_item(key);
-        }
+        Keep::Phone.remove(key)
     }
 }
 

@@ -13,11 +13,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_url};
 use leptos_router::NavigateOptions;
 use tuoyu_core::load::Loaded;
-use tuoyu_core::query::FinderQuery;
+use tuoyu_core::query::{FinderQuery, OwnPlace};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::platform::{after, after_paint, today};
+use crate::platform::{after, after_paint, today, Keep};
+
+/// Where the parent's own place is kept for the visit (never in the address: see
+/// `tuoyu_core::query::OwnPlace`).
+const OWN_PLACE_KEY: &str = "tuoyu.own-place";
 
 type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 
@@ -44,10 +48,19 @@ pub struct Address {
     /// still to come (the bar is behind `shown`): a timer whose write was superseded, done or
     /// dropped meanwhile does nothing.
     waiting: StoredValue<(u64, bool)>,
+    /// The parent's own place for this visit: what the address means where it has no `near=`.
+    own: StoredValue<Option<OwnPlace>>,
 }
 
 pub fn provide_address() {
     let url = use_url();
+    let own = StoredValue::new(
+        Keep::Visit
+            .get(OWN_PLACE_KEY)
+            .and_then(|t| OwnPlace::from_stored(&t)),
+    );
+    // The kept place is read untracked: it changes only together with what is shown (`go`),
+    // and a change of it alone must not make the bar look as if it had moved.
     let in_bar = Memo::new(move |_| {
         url.with(|url| {
             let pairs: Vec<(String, String)> = form_urlencoded::parse(url.search().as_bytes())
@@ -57,6 +70,7 @@ pub fn provide_address() {
                 pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
                 today(),
             )
+            .with_own_place(own.get_value())
         })
     });
     let shown = RwSignal::new(in_bar.get_untracked());
@@ -83,6 +97,7 @@ pub fn provide_address() {
         navigate: StoredValue::new_local(navigate),
         opened_from_list: StoredValue::new(false),
         waiting: StoredValue::new((0, false)),
+        own,
     };
     // The address bar moved without us: back, forward, or a link the router followed. That is
     // the parent's latest choice, and a write still waiting belonged to the entry they left.
@@ -193,6 +208,18 @@ impl Address {
 
     pub fn go(&self, step: Step, query: &FinderQuery) {
         let this = *self;
+        let kept = self.own.get_value();
+        let own = query.own_place_after(kept);
+        if own != kept {
+            self.own.set_value(own);
+            // For a reload in this visit; a private tab that keeps nothing just forgets it.
+            match own {
+                Some(place) => {
+                    Keep::Visit.set(OWN_PLACE_KEY, &place.to_stored());
+                }
+                None => Keep::Visit.remove(OWN_PLACE_KEY),
+            }
+        }
         if step == Step::Push {
             // The entry the parent leaves keeps their latest choice, for "back".
             self.write_now();

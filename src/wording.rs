@@ -192,6 +192,7 @@ fn param_word(param: Param) -> &'static str {
         Param::Kind => td_string!(l, status.param_kind),
         Param::Puhui => td_string!(l, status.param_puhui),
         Param::Vacant => td_string!(l, status.param_vacant),
+        Param::Public => td_string!(l, status.param_public),
         Param::Age => td_string!(l, status.param_age),
         Param::Sort => td_string!(l, status.param_sort),
         Param::View => td_string!(l, status.param_view),

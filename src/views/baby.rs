@@ -5,7 +5,7 @@ mod plan;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use tuoyu_core::age::{check_birth_date, BirthDateProblem};
+use tuoyu_core::age::{age_on, check_birth_date, BirthDateProblem, Gestation};
 use tuoyu_core::model::{format_date, Date};
 use tuoyu_core::plan::{
     check_gestation_weeks, make_plan, PlanError, MAX_GESTATION_WEEKS, MIN_GESTATION_WEEKS,
@@ -27,6 +27,19 @@ struct Kept {
     born: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     weeks: Option<u8>,
+    /// The days after the weeks (`32+5`); older phones kept weeks only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    days: Option<u8>,
+}
+
+/// The child's age in whole months from the birth date kept in 我的宝宝, for the finder's
+/// age filter (real months, as admissions count; `None` without a kept date or past 36).
+pub fn saved_age_months() -> Option<u8> {
+    let born = tuoyu_core::model::parse_date(&Kept::load().born)?;
+    let age = age_on(born, today())?;
+    u8::try_from(age.months)
+        .ok()
+        .filter(|m| *m <= tuoyu_core::query::MAX_AGE_MONTHS)
 }
 
 impl Kept {
@@ -36,10 +49,11 @@ impl Kept {
             .unwrap_or_default()
     }
 
-    fn store(born: Date, weeks: Option<u8>) {
+    fn store(born: Date, gestation: Option<Gestation>) {
         let kept = Kept {
             born: format_date(born),
-            weeks,
+            weeks: gestation.map(|g| g.weeks),
+            days: gestation.map(|g| g.days).filter(|d| *d > 0),
         };
         if let Ok(text) = serde_json::to_string(&kept) {
             saved::set(SAVED_KEY, &text);
@@ -63,7 +77,10 @@ pub fn BabyPage() -> impl IntoView {
     let weeks_text = RwSignal::new(
         kept.weeks
             .filter(|_| born_text.with_untracked(|b| *b == kept.born))
-            .map(|w| w.to_string())
+            .map(|weeks| {
+                let days = kept.days.unwrap_or(0);
+                Gestation { weeks, days }.to_string()
+            })
             .unwrap_or_default(),
     );
     Effect::new(move |_| {
@@ -166,13 +183,12 @@ pub fn BabyPage() -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>{td_string!(locale, guide.weeks_label)}</span>
+                    // Text, not a number field: parents write 32+5 or 32周5天, which a number
+                    // field would empty or turn into 325.
                     <input
-                        type="number"
+                        type="text"
                         data-testid="weeks-input"
-                        inputmode="numeric"
-                        min="24"
-                        max="42"
-                        step="1"
+                        autocomplete="off"
                         placeholder=td_string!(locale, guide.weeks_placeholder)
                         prop:value=move || weeks_text.get()
                         on:input=on_weeks
@@ -191,7 +207,7 @@ pub fn BabyPage() -> impl IntoView {
 }
 
 /// Keeps a valid entry on the phone; a date that only came in a shared link is not kept.
-fn remember(input: Option<Result<(Date, Option<u8>), String>>, linked: Option<Date>) {
+fn remember(input: Option<Result<(Date, Option<Gestation>), String>>, linked: Option<Date>) {
     if let Some(Ok((born, weeks))) = input {
         if linked != Some(born) {
             Kept::store(born, weeks);
@@ -221,6 +237,7 @@ fn plan_message(error: &PlanError) -> String {
         PlanError::GestationNotANumber => {
             td_string!(l, guide.weeks_not_a_number, min, max).to_string()
         }
+        PlanError::GestationDays(days) => td_string!(l, guide.weeks_days, days).to_string(),
     }
 }
 

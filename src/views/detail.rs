@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 use tuoyu_core::links::{amap_marker, tel_href, tencent_marker};
-use tuoyu_core::load::Loaded;
+use tuoyu_core::load::{Loaded, Revoked};
 use tuoyu_core::model::Institution;
 
 use crate::i18n::*;
@@ -42,20 +42,46 @@ pub fn DetailSheet() -> impl IntoView {
                 .position(|i| i.id == wanted)
             {
                 Some(index) => view! { <Detail loaded index /> }.into_any(),
-                None => view! { <NotFound /> }.into_any(),
+                None => match loaded.revoked.iter().find(|r| r.id == wanted) {
+                    Some(r) => view! { <NotFound revoked=r.clone() /> }.into_any(),
+                    None => view! { <NotFound /> }.into_any(),
+                },
             }
         }),
     )
 }
 
+/// An id the list does not have: one whose 备案 was revoked says so (an old link to it
+/// should not read as a broken link), any other is not found.
 #[component]
-fn NotFound() -> impl IntoView {
+fn NotFound(#[prop(optional)] revoked: Option<Revoked>) -> impl IntoView {
     let address = use_address();
     let locale = lang::current();
+    let (title, text) = match &revoked {
+        Some(r) => (
+            view! { <span lang=DATA_LANG>{r.name.clone()}</span> }.into_any(),
+            match r.updated {
+                Some(date) => {
+                    td_string!(locale, detail.revoked_text_dated, date = labels::date(date))
+                        .to_string()
+                }
+                None => td_string!(locale, detail.revoked_text).to_owned(),
+            },
+        ),
+        None => (
+            td_string!(locale, detail.not_found_title).into_any(),
+            td_string!(locale, detail.not_found_text).to_owned(),
+        ),
+    };
     view! {
-        <section class="detail" data-testid="not-found">
-            <h1 id="detail-title">{td_string!(locale, detail.not_found_title)}</h1>
-            <p>{td_string!(locale, detail.not_found_text)}</p>
+        <section class="detail" data-testid="not-found" data-revoked=revoked.is_some().to_string()>
+            <h1 id="detail-title">{title}</h1>
+            {revoked.is_some().then(|| view! {
+                <p class="badge revoked" data-testid="revoked">
+                    {mixed(td_string!(locale, detail.revoked_badge))}
+                </p>
+            })}
+            <p>{mixed(text)}</p>
             <button
                 type="button"
                 class="button primary"

@@ -61,6 +61,7 @@ pub fn Filters() -> impl IntoView {
             <div class="chips" role="group" aria-label=td_string!(locale, finder.care_types_label)>
                 {CareType::ALL.into_iter().map(care_chip).collect_view()}
             </div>
+            <BabyAgeChip />
             <div class="chips toggles">
                 {chip(
                     move || address.query.with(|q| q.filter.puhui),
@@ -73,6 +74,12 @@ pub fn Filters() -> impl IntoView {
                     move || set(Box::new(|q| q.filter.vacant = !q.filter.vacant)),
                     None,
                     td_string!(locale, finder.vacant_only),
+                )}
+                {chip(
+                    move || address.query.with(|q| q.filter.public_only),
+                    move || set(Box::new(|q| q.filter.public_only = !q.filter.public_only)),
+                    Some("public-only"),
+                    td_string!(locale, finder.public_only),
                 )}
             </div>
             <details class="group more-filters" open=more_open>
@@ -183,6 +190,24 @@ fn SearchBox() -> impl IntoView {
             />
         </label>
     }
+}
+
+/// The age of the child saved in 我的宝宝, offered one tap away (never applied by itself):
+/// a second tap takes it off again.
+#[component]
+fn BabyAgeChip() -> impl IntoView {
+    let address = use_address();
+    let months = crate::views::baby::saved_age_months();
+    let locale = lang::current();
+    months.map(|m| {
+        let on = move || address.query.with(|q| q.filter.age == Some(m));
+        let label = td_string!(locale, finder.baby_age, months = m).to_string();
+        let toggle = move || {
+            let age = (!on()).then_some(m);
+            address.update(Step::Replace, move |q| q.filter.age = age);
+        };
+        view! { <div class="chips">{chip(on, toggle, Some("baby-age"), label)}</div> }
+    })
 }
 
 /// The child's age in months, chosen directly or worked out from the birth date (which is

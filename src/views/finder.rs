@@ -11,6 +11,7 @@ use crate::i18n::*;
 use crate::lang;
 use crate::platform::after_paint;
 use crate::route::{use_address, Step};
+use crate::views::advice::{EmptyAdvice, FeeBasis};
 use crate::views::card::ResultCard;
 use crate::views::filters::Filters;
 use crate::views::map::MapView;
@@ -109,6 +110,7 @@ fn Results(loaded: Arc<Loaded>) -> impl IntoView {
     let all_hits = Signal::derive(move || hits.with(|h| h.hits.clone()));
     let list_data = loaded.clone();
     let shortlist_data = loaded.clone();
+    let advice_data = loaded.clone();
     let locale = lang::current();
     // The number stays alone in its element (the contract's `result-count`); the sentence
     // around it is the language's, singular or plural.
@@ -131,8 +133,9 @@ fn Results(loaded: Arc<Loaded>) -> impl IntoView {
             </p>
             <ViewSwitch current=view_kind />
         </div>
+        <FeeBasis />
         <Show when=move || total() == 0>
-            <p class="empty">{td_string!(locale, finder.empty)}</p>
+            <EmptyAdvice loaded=advice_data.clone() />
         </Show>
         {move || match view_kind.get() {
             View::Map => view! { <MapView loaded=loaded.clone() hits=all_hits /> }.into_any(),

@@ -4,33 +4,19 @@ use leptos::prelude::*;
 use tuoyu_core::language::Language;
 use tuoyu_core::query::Page;
 
-use crate::data::{use_dataset, DataState};
 use crate::i18n::*;
 use crate::lang;
-use crate::platform::set_document_title;
 use crate::prefs::use_prefs;
 use crate::route::use_address;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let address = use_address();
-    let dataset = use_dataset();
     let page = Memo::new(move |_| address.query.with(|q| q.page));
 
     // The tab keeps the finder's filters, so coming back from the guide finds the same list.
     let tab_href = move |target: Page| address.query.with(|q| address.href(&q.page_link(target)));
-    let title = Memo::new(move |_| match dataset.state.get() {
-        DataState::Ready(loaded) => loaded.dataset.title.clone(),
-        _ => String::new(),
-    });
-    Effect::new(move |_| {
-        let title = title.get();
-        set_document_title(if title.is_empty() {
-            td_string!(lang::current(), app.app_name)
-        } else {
-            &title
-        });
-    });
+    crate::views::title::follow_title();
 
     let tab = move |target: Page, label: &'static str| {
         view! {

@@ -1,5 +1,6 @@
-//! "Where are you": the phone's GPS (which never leaves the phone: it only goes into the
-//! address bar), or a 镇/街道 from the dataset, and how far the parent will travel.
+//! "Where are you": the phone's GPS (which never leaves the phone, nor enters the address or
+//! a link: it is kept for the visit, see `route.rs`), or a 镇/街道 from the dataset, and how
+//! far the parent will travel.
 
 use leptos::prelude::*;
 use tuoyu_core::model::LatLng;
@@ -45,12 +46,12 @@ pub fn LocationPicker() -> impl IntoView {
         locate(move |outcome| match outcome {
             Ok(point) => {
                 state.set(Locating::Idle);
-                // About 10 m: plenty for distances, and less exact in a link that gets shared.
+                // About 10 m: plenty for distances, and all that is kept.
                 let point = LatLng {
                     lat: (point.lat * 10_000.0).round() / 10_000.0,
                     lng: (point.lng * 10_000.0).round() / 10_000.0,
                 };
-                address.update(Step::Replace, move |q| q.filter.near = Some(point));
+                address.update(Step::Replace, move |q| q.set_own_point(point));
             }
             Err(reason) => state.set(Locating::Failed(reason)),
         });

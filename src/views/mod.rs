@@ -1,6 +1,7 @@
 //! One room per view. Each reads the address and the dataset from context and writes back
 //! only through `route::Address`.
 
+pub mod advice;
 pub mod baby;
 pub mod card;
 pub mod chip;
@@ -17,3 +18,4 @@ pub mod sheet;
 pub mod shortlist;
 pub mod status;
 pub mod text;
+pub mod title;

@@ -183,8 +183,8 @@ pub fn DataNotes() -> impl IntoView {
         });
         let problems_heading = (!loaded.problems.is_empty())
             .then(|| view! { <p>{td_string!(l, status.problems_heading)}</p> });
-        let revoked = (loaded.revoked > 0).then(|| {
-            view! { <p>{td_string!(l, status.revoked, n = loaded.revoked).to_string()}</p> }
+        let revoked = (!loaded.revoked.is_empty()).then(|| {
+            view! { <p>{td_string!(l, status.revoked, n = loaded.revoked.len()).to_string()}</p> }
         });
         Some(view! {
             <div class="data-line">

@@ -169,7 +169,7 @@ describe('the English interface around Chinese data', () => {
     }
     assert.ok(plan.includes('24月龄体检'), 'the schedule stays Chinese');
     assert.match(await page.textContent('[data-testid="born-link-notice"]'), /This link holds a date of birth/);
-    assert.equal(await page.getAttribute('[data-testid="weeks-input"]', 'placeholder'), 'e.g. 34');
+    assert.equal(await page.getAttribute('[data-testid="weeks-input"]', 'placeholder'), 'e.g. 34 or 32+5');
     assert.deepEqual(await chineseOutsideChinese(page, 'main'), []);
 
     await page.fill('[data-testid="born-input"]', '2026-12-01');

@@ -89,12 +89,12 @@ describe('where the parent is, in English', () => {
   test('granted GPS: distances, the hint and the radius chips in English; areas stay Chinese', async () => {
     const { page, context } = await open('', withGps());
     await page.getByRole('button', { name: 'Use my location' }).click();
-    await page.waitForURL(/near=/);
+    await page.getByTestId('distance').first().waitFor();
     assert.ok(await page.getByRole('button', { name: 'Locate again' }).isVisible());
     assert.ok(await page.getByRole('button', { name: "Don't use location" }).isVisible());
     assert.match(await page.locator('.location .hint').textContent(), /^Distances are from your location/);
     await page.getByRole('button', { name: 'Within 3 km' }).click();
-    await page.waitForURL(/radius=3000/);
+    await page.getByRole('button', { name: 'Within 3 km', pressed: true }).waitFor();
     assert.match(await page.getByTestId('distance').first().textContent(), /^\s*[\d.]+ k?m away\s*$/);
     const area = data.region.areas[0];
     const option = page.getByLabel('Town or subdistrict').locator(`option[value="${area.code}"]`);
@@ -152,7 +152,7 @@ describe('a narrow phone in English', () => {
       viewport: { width: 320, height: 640 }, ...withGps(),
     });
     await page.getByRole('button', { name: 'Use my location' }).click();
-    await page.waitForURL(/near=/);
+    await page.getByTestId('distance').first().waitFor();
     await page.locator(`[data-testid="result"] [data-testid="star"]`).first().click();
     await page.locator('.shortlist summary').click();
     await page.getByRole('button', { name: 'Affordable (普惠) only' }).click();

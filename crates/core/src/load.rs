@@ -53,8 +53,18 @@ pub struct Loaded {
     pub unlisted_problems: usize,
     /// Records left out as invalid (each counted once, however many problems it has).
     pub skipped: usize,
-    /// Valid records whose registration is revoked: never listed, not counted as skipped.
-    pub revoked: usize,
+    /// Valid records whose registration is revoked: never listed, not counted as skipped,
+    /// kept so that an old link to one can say what became of it.
+    pub revoked: Vec<Revoked>,
+}
+
+/// A record whose registration (备案) is revoked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revoked {
+    pub id: String,
+    pub name: String,
+    /// When the publisher last changed the record (the file has no date of revocation).
+    pub updated: Option<crate::model::Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -373,12 +383,12 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
         seen_ids: HashMap::with_capacity(records.len()),
     };
     let mut institutions = Vec::with_capacity(records.len());
-    let (mut problems, mut skipped, mut revoked) = (Vec::new(), 0, 0);
+    let (mut problems, mut skipped, mut revoked) = (Vec::new(), 0, Vec::new());
     let mut unlisted_problems = 0;
     for (index, value) in records.into_iter().enumerate() {
         match check_record(index, value, &mut ctx) {
             Outcome::Listed(inst) => institutions.push(inst),
-            Outcome::Revoked => revoked += 1,
+            Outcome::Revoked(r) => revoked.push(r),
             Outcome::Bad { id, problems: list } => {
                 skipped += 1;
                 let room = MAX_PROBLEMS.saturating_sub(problems.len());

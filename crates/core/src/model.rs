@@ -319,6 +319,12 @@ impl Institution {
             .map(|(t, f)| (*t, *f))
     }
 
+    /// Takes only the children of its own employees: the publisher said so
+    /// (`open_to_public: false`); a record that does not say is taken as open.
+    pub fn employer_only(&self) -> bool {
+        self.open_to_public == Some(false)
+    }
+
     /// The number of free places, when the publisher gave one.
     pub fn vacant(&self) -> Option<u32> {
         self.places.as_ref().and_then(|p| p.vacant)

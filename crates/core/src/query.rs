@@ -4,6 +4,7 @@
 //! a malformed value is dropped with a [`QueryNote`] the page shows, the rest still works.
 
 mod links;
+mod own_place;
 mod params;
 
 use crate::age::{check_birth_date, BirthDateProblem};
@@ -12,6 +13,7 @@ use crate::load::check::quote;
 use crate::model::{format_date, parse_date, CareType, Dataset, Date, Kind};
 use params::{code_list, flag, join_codes, slug, Notes, Raw};
 
+pub use own_place::OwnPlace;
 pub use params::{encode_pairs, parse_near, Param};
 
 /// Largest `radius` accepted, in metres: a district is a few tens of kilometres across.
@@ -120,6 +122,9 @@ pub struct FinderQuery {
     /// Institutions a parent compares side by side (`compare=A,B,C`), an addition to the
     /// spec's parameters so that a comparison can be sent to family like any other view.
     pub compare: Vec<String>,
+    /// `filter.near` is the parent's own point (their GPS), not a link's: it, `radius` and
+    /// `sort=distance` are never written into an address (see [`OwnPlace`]).
+    pub own_place: bool,
     /// Why parameters were ignored. Never written back into a URL.
     pub notes: Vec<QueryNote>,
 }
@@ -157,6 +162,7 @@ impl FinderQuery {
             puhui: flag(&mut n, raw.pair(Param::Puhui), "普惠"),
             kinds: code_list(&mut n, raw.pair(Param::Kind), "机构类型", Kind::parse),
             vacant: flag(&mut n, raw.pair(Param::Vacant), "空位"),
+            public_only: flag(&mut n, raw.pair(Param::Public), "对外招收"),
             area: raw.get(Param::Area).map(|a| a.trim().to_owned()),
             q: raw.get(Param::Q).map(str::to_owned).unwrap_or_default(),
             ..Filter::default()
@@ -265,6 +271,7 @@ impl FinderQuery {
             page,
             article,
             born,
+            own_place: false,
             notes: n.0,
         }
     }
@@ -289,7 +296,7 @@ impl FinderQuery {
 
     /// The address's pairs, in the spec's order, leaving out defaults and empties (and
     /// the notes). `radius` and `sort=distance` are written only together with `near`,
-    /// since without it they mean nothing.
+    /// since without it they mean nothing; the parent's own point never is.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut out = self.filter_pairs();
         if let Some(id) = &self.id {
@@ -331,7 +338,8 @@ impl FinderQuery {
         if let Some(a) = f.age {
             push(Param::Age, a.to_string());
         }
-        if let Some(p) = f.near {
+        let near = f.near.filter(|_| !self.own_place);
+        if let Some(p) = near {
             push(Param::Near, format!("{},{}", p.lat, p.lng));
             if let Some(r) = f.radius_m {
                 push(Param::Radius, r.to_string());
@@ -346,10 +354,13 @@ impl FinderQuery {
         if f.vacant {
             push(Param::Vacant, "1".to_owned());
         }
+        if f.public_only {
+            push(Param::Public, "1".to_owned());
+        }
         if !f.q.trim().is_empty() {
             push(Param::Q, f.q.clone());
         }
-        let distance_without_near = self.sort == Sort::Distance && f.near.is_none();
+        let distance_without_near = self.sort == Sort::Distance && near.is_none();
         if self.sort != Sort::Default && !distance_without_near {
             push(Param::Sort, self.sort.code().to_owned());
         }

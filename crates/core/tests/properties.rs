@@ -153,9 +153,14 @@ fn filter() -> impl Strategy<Value = Filter> {
     );
     let place = (maybe(0.5, point()), maybe(0.5, 1u32..=20_000));
     let area = maybe(0.25, select(&["441602001", "441602003", "441602999"][..]));
-    let rest = (area, sometimes(0.25), maybe(0.25, search_text()));
+    let rest = (
+        area,
+        sometimes(0.25),
+        maybe(0.25, search_text()),
+        sometimes(0.25),
+    );
     (chosen, place, rest).prop_map(
-        |((types, puhui, age, kinds), (near, radius_m), (area, vacant, q))| Filter {
+        |((types, puhui, age, kinds), (near, radius_m), (area, vacant, q, public_only))| Filter {
             types: types.unwrap_or_default(),
             puhui,
             age,
@@ -164,6 +169,7 @@ fn filter() -> impl Strategy<Value = Filter> {
             area: area.map(str::to_owned),
             kinds: kinds.unwrap_or_default(),
             vacant,
+            public_only,
             q: q.unwrap_or_default(),
         },
     )

@@ -56,7 +56,12 @@ fn finder_query() -> impl Strategy<Value = FinderQuery> {
         kinds(),
     );
     let area = prop::option::of(free_text().prop_map(|s| s.trim().to_owned()));
-    let rest = (area, any::<bool>(), prop::option::of(free_text()));
+    let rest = (
+        area,
+        any::<bool>(),
+        prop::option::of(free_text()),
+        any::<bool>(),
+    );
     let page = (
         prop::option::of(slug()),
         any::<bool>(),
@@ -75,7 +80,7 @@ fn finder_query() -> impl Strategy<Value = FinderQuery> {
         |(
             (near, radius, sort),
             (types, puhui, age, kinds),
-            (area, vacant, q),
+            (area, vacant, q, public_only),
             (id, map, page),
             (article, data, born, compare),
         )| {
@@ -92,6 +97,7 @@ fn finder_query() -> impl Strategy<Value = FinderQuery> {
                     area,
                     kinds,
                     vacant,
+                    public_only,
                     q: q.unwrap_or_default(),
                 },
                 sort: if sort == Sort::Distance && near.is_none() {
@@ -105,6 +111,7 @@ fn finder_query() -> impl Strategy<Value = FinderQuery> {
                 article,
                 born: born.and_then(|days| epoch.checked_add_days(chrono::Days::new(days))),
                 compare,
+                own_place: false,
                 notes: Vec::new(),
             }
         },

@@ -326,7 +326,9 @@ pub fn import(sheet: &Sheet, opts: Options) -> Result<Report, String> {
     // What is printed must load with nothing left out: checked here, by the app's loader.
     let check = load_dataset(json.as_bytes()).map_err(|e| format!("内部错误：{e}"))?;
     let imported = dataset.institutions.len();
-    if !check.problems.is_empty() || check.dataset.institutions.len() + check.revoked != imported {
+    if !check.problems.is_empty()
+        || check.dataset.institutions.len() + check.revoked.len() != imported
+    {
         return Err("内部错误：生成的数据文件没有通过应用的检查，未输出".into());
     }
     warnings.extend(crate::check::advisories(&check.dataset));
@@ -334,7 +336,7 @@ pub fn import(sheet: &Sheet, opts: Options) -> Result<Report, String> {
         json,
         rows: rows.len(),
         imported,
-        revoked: check.revoked,
+        revoked: check.revoked.len(),
         skipped: bad.len(),
         problems,
         warnings,

@@ -103,10 +103,12 @@ impl FinderQuery {
         self.sort = Sort::Default;
     }
 
-    /// "Forget my location": the place, the radius that depends on it and a sort by distance.
+    /// "Forget my location": the place (the parent's own or a link's), the radius that
+    /// depends on it and a sort by distance.
     pub fn forget_location(&mut self) {
         self.filter.near = None;
         self.filter.radius_m = None;
+        self.own_place = false;
         if self.sort == Sort::Distance {
             self.sort = Sort::Default;
         }

@@ -21,6 +21,8 @@ pub enum Param {
     Area,
     Kind,
     Vacant,
+    /// `public=1`: an addition to the spec's parameters (see `Filter::public_only`).
+    Public,
     Q,
     Sort,
     Id,
@@ -32,7 +34,7 @@ pub enum Param {
 }
 
 impl Param {
-    pub const ALL: [Param; 17] = [
+    pub const ALL: [Param; 18] = [
         Param::Data,
         Param::Types,
         Param::Puhui,
@@ -42,6 +44,7 @@ impl Param {
         Param::Area,
         Param::Kind,
         Param::Vacant,
+        Param::Public,
         Param::Q,
         Param::Sort,
         Param::Id,
@@ -64,6 +67,7 @@ impl Param {
             Param::Area => "area",
             Param::Kind => "kind",
             Param::Vacant => "vacant",
+            Param::Public => "public",
             Param::Q => "q",
             Param::Sort => "sort",
             Param::Id => "id",
