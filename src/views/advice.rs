@@ -106,10 +106,12 @@ pub fn EmptyAdvice(loaded: Arc<Loaded>) -> impl IntoView {
     view! {
         <div class="empty" data-testid="empty-advice">
             <p>
-                {move || if set.with(Vec::is_empty) {
-                    td_string!(locale, finder.empty_no_filters)
-                } else {
-                    td_string!(locale, finder.empty_with_filters)
+                {move || {
+                    if set.with(Vec::is_empty) {
+                        td_string!(locale, finder.empty_no_filters)
+                    } else {
+                        td_string!(locale, finder.empty_with_filters)
+                    }
                 }}
             </p>
             <div class="chips">{removals}</div>
@@ -137,5 +139,13 @@ pub fn FeeBasis() -> impl IntoView {
             })
         })
     };
-    move || basis().map(|text| view! { <p class="hint" data-testid="fee-basis">{mixed(text)}</p> })
+    move || {
+        basis().map(|text| {
+            view! {
+                <p class="hint" data-testid="fee-basis">
+                    {mixed(text)}
+                </p>
+            }
+        })
+    }
 }

@@ -49,11 +49,15 @@ pub fn ResultCard(loaded: Arc<Loaded>, hit: ListedHit) -> impl IntoView {
                 </h2>
                 {card_meta(inst, distance.map(|d| labels::distance_from_you(d as f64)), false)}
                 <p class="card-care">{care}</p>
-                {inst.employer_only().then(|| view! {
-                    <p class="badge employer" data-testid="employer-only">
-                        {td_string!(lang::current(), finder.employer_only)}
-                    </p>
-                })}
+                {inst
+                    .employer_only()
+                    .then(|| {
+                        view! {
+                            <p class="badge employer" data-testid="employer-only">
+                                {td_string!(lang::current(), finder.employer_only)}
+                            </p>
+                        }
+                    })}
                 <p class="card-facts">
                     <span class="card-fee">{fee}</span>
                     <span class="card-vacancy">{labels::vacancy(inst)}</span>

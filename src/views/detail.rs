@@ -76,11 +76,15 @@ fn NotFound(#[prop(optional)] revoked: Option<Revoked>) -> impl IntoView {
     view! {
         <section class="detail" data-testid="not-found" data-revoked=revoked.is_some().to_string()>
             <h1 id="detail-title">{title}</h1>
-            {revoked.is_some().then(|| view! {
-                <p class="badge revoked" data-testid="revoked">
-                    {mixed(td_string!(locale, detail.revoked_badge))}
-                </p>
-            })}
+            {revoked
+                .is_some()
+                .then(|| {
+                    view! {
+                        <p class="badge revoked" data-testid="revoked">
+                            {mixed(td_string!(locale, detail.revoked_badge))}
+                        </p>
+                    }
+                })}
             <p>{mixed(text)}</p>
             <button
                 type="button"
