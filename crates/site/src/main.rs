@@ -103,6 +103,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
         println!("tuoyu-site: inline script {} {}", script.hash, script.what);
     }
 
+    finish_publisher_page(dir)?;
+
     let files = if options.compress {
         precompress_dir(dir).map_err(|e| format!("precompressing {}: {e}", dir.display()))?
     } else {
@@ -118,6 +120,24 @@ fn run(args: Vec<String>) -> Result<(), String> {
         )
     );
     Ok(())
+}
+
+/// The publisher's page (Trunk.publish.toml, copied in before this step), when the build has
+/// it: its own policy, which names no origin but the site's, so that a bureau's sheet read
+/// in that page cannot be sent anywhere.
+const PUBLISHER_PAGE: &str = "publish/index.html";
+
+fn finish_publisher_page(dir: &Path) -> Result<(), String> {
+    let page = dir.join(PUBLISHER_PAGE);
+    let Ok(html) = fs::read_to_string(&page) else {
+        return Ok(());
+    };
+    let hashes: Vec<String> = inline_script_hashes(&html)
+        .iter()
+        .map(|s| s.hash.trim_matches('\'').to_string())
+        .collect();
+    let html = with_policy(&html, &policy(&hashes, None, &[]));
+    fs::write(&page, html).map_err(|e| format!("cannot write {}: {e}", page.display()))
 }
 
 /// One line: the first paint's size, and what the first list view costs on the wire.
