@@ -54,10 +54,7 @@ pub async fn fetch_published(path: &str) -> Result<Vec<u8>, String> {
         .await
         .map_err(|e| format!("无法从网站读取 {path}（{e}）"))?;
     if !response.ok() {
-        return Err(format!(
-            "网站上没有 {path}（HTTP {}）",
-            response.status()
-        ));
+        return Err(format!("网站上没有 {path}（HTTP {}）", response.status()));
     }
     response
         .binary()

@@ -53,7 +53,8 @@ impl HeaderForm {
         if code.is_empty() {
             return Err("请先在“名录信息”里填写辖区的 6 位行政区划代码".into());
         }
-        let optional = |s: RwSignal<String>| Some(s.get().trim().to_owned()).filter(|s| !s.is_empty());
+        let optional =
+            |s: RwSignal<String>| Some(s.get().trim().to_owned()).filter(|s| !s.is_empty());
         let center = match optional(self.center) {
             Some(c) => Some(parse_center(&c)?),
             None => None,
@@ -80,7 +81,11 @@ pub fn today_text() -> String {
 }
 
 #[component]
-fn Field(label: &'static str, value: RwSignal<String>, #[prop(optional)] hint: &'static str) -> impl IntoView {
+fn Field(
+    label: &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView {
     view! {
         <label class="field">
             <span class="field-label">{label}</span>

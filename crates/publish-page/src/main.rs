@@ -84,11 +84,16 @@ fn App() -> impl IntoView {
             form.fill_from(&loaded.dataset);
             set_source.set(format!(
                 "名录信息取自{from}（{}，{} 家机构）；改动下面任何一项，结果会随之更新。",
-                loaded.dataset.published, loaded.dataset.institutions.len()
+                loaded.dataset.published,
+                loaded.dataset.institutions.len()
             ));
             published.set(Some(file));
         }
-        Err(e) => error.set(Some(format!("“{}”不能作为上一版名录：{}", file.0, e.message()))),
+        Err(e) => error.set(Some(format!(
+            "“{}”不能作为上一版名录：{}",
+            file.0,
+            e.message()
+        ))),
     };
     spawn_local(async move {
         match browser::fetch_published(DEFAULT_DATASET).await {
@@ -106,7 +111,12 @@ fn App() -> impl IntoView {
         let Some(file) = opened.get() else { return };
         let options = form.options();
         let old = published.get();
-        match analyze(&file.0, &file.1, options, old.as_ref().map(|o| o.1.as_slice())) {
+        match analyze(
+            &file.0,
+            &file.1,
+            options,
+            old.as_ref().map(|o| o.1.as_slice()),
+        ) {
             Ok(o) => {
                 outcome.set(Some(o));
                 error.set(None);
@@ -135,7 +145,8 @@ fn App() -> impl IntoView {
                     Ok(areas) => {
                         if let Some(own) = areas.region {
                             form.name.set(own.name);
-                            form.center.set(format!("{},{}", own.center.lat, own.center.lng));
+                            form.center
+                                .set(format!("{},{}", own.center.lat, own.center.lng));
                         }
                         form.areas.set(areas.areas);
                     }
@@ -147,13 +158,19 @@ fn App() -> impl IntoView {
     let drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(f) = ev.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
             open_file(f, error, move |o| opened.set(Some(o)));
         }
     };
     let save = move |_| {
         if let Some(o) = outcome.get_untracked() {
-            if let Err(e) = browser::download(&o.download_name, o.json.as_bytes(), "application/json") {
+            if let Err(e) =
+                browser::download(&o.download_name, o.json.as_bytes(), "application/json")
+            {
                 error.set(Some(e));
             }
         }

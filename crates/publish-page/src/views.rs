@@ -143,7 +143,11 @@ pub fn Compare(report: Result<diff::Report, String>, against: String) -> impl In
 }
 
 fn care(inst: &Institution) -> String {
-    let labels: Vec<&str> = inst.care_types.iter().map(|t: &CareType| t.label()).collect();
+    let labels: Vec<&str> = inst
+        .care_types
+        .iter()
+        .map(|t: &CareType| t.label())
+        .collect();
     labels.join(" · ")
 }
 

@@ -10,14 +10,36 @@
 use std::path::Path;
 
 const HEADERS: [&str; 13] = [
-    "编号", "机构名称", "机构类型", "地址", "纬度", "经度", "联系电话", "托育类型", "最小月龄",
-    "最大月龄", "是否普惠", "备案日期", "备案状态",
+    "编号",
+    "机构名称",
+    "机构类型",
+    "地址",
+    "纬度",
+    "经度",
+    "联系电话",
+    "托育类型",
+    "最小月龄",
+    "最大月龄",
+    "是否普惠",
+    "备案日期",
+    "备案状态",
 ];
 
 fn row(id: &str, name: &str, phone: &str, care: &str, min: &str) -> Vec<String> {
     [
-        id, name, "托育机构", "源城区某路 1 号", "23.75", "114.70", phone, care, min, "36", "是",
-        "2025-03-05", "已备案",
+        id,
+        name,
+        "托育机构",
+        "源城区某路 1 号",
+        "23.75",
+        "114.70",
+        phone,
+        care,
+        min,
+        "36",
+        "是",
+        "2025-03-05",
+        "已备案",
     ]
     .map(String::from)
     .to_vec()
@@ -27,8 +49,20 @@ fn current() -> Vec<Vec<String>> {
     vec![
         HEADERS.map(String::from).to_vec(),
         row("YC-0001", "小星星托育中心", "0762-3555100", "全日托", "6"),
-        row("YC-0002", "小月亮托育园", "0762-3555101", "全日托", "六个月"),
-        row("YC-0003", "<b>阳光</b>宝贝托育", "0762-3555102", "半日托", "12"),
+        row(
+            "YC-0002",
+            "小月亮托育园",
+            "0762-3555101",
+            "全日托",
+            "六个月",
+        ),
+        row(
+            "YC-0003",
+            "<b>阳光</b>宝贝托育",
+            "0762-3555102",
+            "半日托",
+            "12",
+        ),
         row("YC-0004", "彩虹托育", "0762-3555103", "全天托", "12"),
         row("YC-0005", "新苗托育", "0762-3555104", "全日托", "18"),
     ]
@@ -38,7 +72,13 @@ fn previous() -> Vec<Vec<String>> {
     vec![
         HEADERS.map(String::from).to_vec(),
         row("YC-0001", "小星星托育中心", "0762-3555199", "全日托", "6"),
-        row("YC-0003", "<b>阳光</b>宝贝托育", "0762-3555102", "半日托", "12"),
+        row(
+            "YC-0003",
+            "<b>阳光</b>宝贝托育",
+            "0762-3555102",
+            "半日托",
+            "12",
+        ),
         row("YC-0009", "旧城托育点", "0762-3555109", "全日托", "18"),
     ]
 }
@@ -64,7 +104,9 @@ fn xlsx(path: &Path, rows: &[Vec<String>]) -> Result<(), rust_xlsxwriter::XlsxEr
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args().nth(1).ok_or("usage: browser_fixtures DIR")?;
+    let dir = std::env::args()
+        .nth(1)
+        .ok_or("usage: browser_fixtures DIR")?;
     let dir = Path::new(&dir);
     std::fs::create_dir_all(dir)?;
     xlsx(&dir.join("problems.xlsx"), &current())?;

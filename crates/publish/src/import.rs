@@ -152,7 +152,9 @@ fn map_header(sheet: &Sheet, warnings: &mut Vec<String>) -> Result<Columns, Stri
         let found: Vec<String> = header
             .cells
             .iter()
-            .filter_map(|c| registry_header(c).map(|f| format!("{}（作为“{}”）", clean(c), f.header())))
+            .filter_map(|c| {
+                registry_header(c).map(|f| format!("{}（作为“{}”）", clean(c), f.header()))
+            })
             .collect();
         return Err(format!(
             "这是全国托育机构信息公示平台导出的表格：已认出 {}。家长查询还需要平台没有的信息，请在表格右边加上这些列并逐行填写：{}（列名和填法见模板的“填写说明”），再打开一次",
@@ -251,9 +253,14 @@ fn read_rows(sheet: &Sheet, columns: &Columns, opts: &Options) -> Vec<(usize, Bu
             .enumerate()
             .filter_map(|(i, c)| Some(((*columns.by_index.get(i)?)?, c.clone())))
             .collect();
-        let dated = cells.get(&Field::RegDate).is_some_and(|d| !clean(d).is_empty());
+        let dated = cells
+            .get(&Field::RegDate)
+            .is_some_and(|d| !clean(d).is_empty());
         if columns.registry_filed && dated {
-            cells.insert(Field::RegStatus, RegistrationStatus::Filed.label().to_owned());
+            cells.insert(
+                Field::RegStatus,
+                RegistrationStatus::Filed.label().to_owned(),
+            );
         }
         let mut built = build(&cells, &opts.areas.areas);
         for bad in sheet.bad_cells.iter().filter(|b| b.row == row.number) {
@@ -303,7 +310,13 @@ fn problems_of(
     let mut problems = Vec::new();
     let mut bad = HashSet::new();
     for (index, (number, built)) in rows.iter().enumerate() {
-        let text = |key: &str| built.record.get(key).and_then(Value::as_str).map(str::to_owned);
+        let text = |key: &str| {
+            built
+                .record
+                .get(key)
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        };
         let problem = |fields: &[Field], names: Vec<String>, message: String| RowProblem {
             row: *number,
             id: text("id"),

@@ -194,7 +194,8 @@ pub fn parse_delimited(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, 
 /// refused before it is unpacked. The sizes are the ones the zip declares, which is what
 /// the reader then holds each part to.
 fn refuse_zip_bomb(bytes: &[u8]) -> Result<(), String> {
-    let not_excel = |e: zip::result::ZipError| format!("无法读取 Excel 文件（{e}）；文件可能已损坏");
+    let not_excel =
+        |e: zip::result::ZipError| format!("无法读取 Excel 文件（{e}）；文件可能已损坏");
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_excel)?;
     let mut total: u64 = 0;
     for i in 0..zip.len() {

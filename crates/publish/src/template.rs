@@ -3,8 +3,8 @@
 //! separate notes file, plus a starting areas file for `--areas`.
 
 use rust_xlsxwriter::{
-    Color, DataValidation, DocProperties, DataValidationErrorStyle, ExcelDateTime, Format, FormatBorder, Workbook,
-    Worksheet, XlsxError,
+    Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format,
+    FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 use crate::columns::{template_fields, Field};

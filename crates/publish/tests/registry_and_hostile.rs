@@ -51,7 +51,15 @@ fn a_bare_registry_export_is_told_the_columns_it_lacks_not_a_row_error_each() {
     let sheet = read_bytes(csv_text(&rows).as_bytes(), None).expect("read");
     let e = imp::import(&sheet, options()).expect_err("lacks required columns");
     assert!(e.contains("全国托育机构信息公示平台"), "{e}");
-    for lacking in ["机构类型", "纬度", "经度", "托育类型", "最小月龄", "最大月龄", "是否普惠"] {
+    for lacking in [
+        "机构类型",
+        "纬度",
+        "经度",
+        "托育类型",
+        "最小月龄",
+        "最大月龄",
+        "是否普惠",
+    ] {
         assert!(e.contains(lacking), "{lacking} not named in: {e}");
     }
     assert!(!e.contains("第 2 行"), "no row errors: {e}");
@@ -61,7 +69,16 @@ fn a_bare_registry_export_is_told_the_columns_it_lacks_not_a_row_error_each() {
 fn a_completed_registry_export_imports_with_its_codes_as_ids_and_filed() {
     let mut header = REGISTRY.map(String::from).to_vec();
     header.extend(
-        ["机构类型", "纬度", "经度", "托育类型", "最小月龄", "最大月龄", "是否普惠"].map(String::from),
+        [
+            "机构类型",
+            "纬度",
+            "经度",
+            "托育类型",
+            "最小月龄",
+            "最大月龄",
+            "是否普惠",
+        ]
+        .map(String::from),
     );
     let rest = ["托育机构", "23.75", "114.70", "全日托", "6", "36", "是"].map(String::from);
     let mut row = registry_row("小星星托育中心", "52441602MJL000001X");
@@ -76,7 +93,11 @@ fn a_completed_registry_export_imports_with_its_codes_as_ids_and_filed() {
     assert_eq!(inst.nonprofit, Some(true));
     let reg = inst.registration.as_ref().expect("registration");
     assert_eq!(reg.status.code(), "filed");
-    assert!(r.warnings.iter().any(|w| w.contains("已备案")), "{:?}", r.warnings);
+    assert!(
+        r.warnings.iter().any(|w| w.contains("已备案")),
+        "{:?}",
+        r.warnings
+    );
 }
 
 #[test]
@@ -94,11 +115,18 @@ fn a_credit_code_beside_the_templates_own_id_column_is_passed_over() {
 #[test]
 fn the_cli_reads_registry_headers_too() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let rows = vec![REGISTRY.map(String::from).to_vec(), registry_row("某机构", "X1")];
+    let rows = vec![
+        REGISTRY.map(String::from).to_vec(),
+        registry_row("某机构", "X1"),
+    ];
     let sheet = write(dir.path(), "export.csv", csv_text(&rows).as_bytes());
     let r = import(&sheet, &dir.path().join("out.json"), &[]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("全国托育机构信息公示平台"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("全国托育机构信息公示平台"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -112,7 +140,11 @@ fn a_problem_names_the_institution_and_says_what_to_write() {
     assert_eq!(p.row, 3);
     assert_eq!(p.name.as_deref(), Some("小月亮托育园"));
     assert!(p.columns[0].contains("最小月龄"), "{:?}", p.columns);
-    assert!(p.hint.as_deref().is_some_and(|h| h.contains("0–36")), "{:?}", p.hint);
+    assert!(
+        p.hint.as_deref().is_some_and(|h| h.contains("0–36")),
+        "{:?}",
+        p.hint
+    );
 }
 
 #[test]
@@ -155,7 +187,10 @@ fn html_and_formulas_in_cells_stay_text_and_values() {
     write_xlsx(&path, &rows);
     let sheet = read_bytes(&std::fs::read(&path).expect("read"), None).expect("xlsx");
     let r = imp::import(&sheet, options()).expect("imports");
-    assert_eq!(r.dataset.institutions[0].name, name, "kept as the text it is");
+    assert_eq!(
+        r.dataset.institutions[0].name, name,
+        "kept as the text it is"
+    );
     assert_eq!(HEADERS.len(), rows[0].len());
 }
 
@@ -188,8 +223,11 @@ fn the_library_writes_what_the_cli_writes() {
     let sheet = write(dir.path(), "s.csv", csv_text(&rows).as_bytes());
     let out = dir.path().join("out.json");
     assert_eq!(import(&sheet, &out, &[]).code, 0);
-    let r = imp::import(&read_bytes(&std::fs::read(&sheet).expect("sheet"), None).expect("read"), options())
-        .expect("imports");
+    let r = imp::import(
+        &read_bytes(&std::fs::read(&sheet).expect("sheet"), None).expect("read"),
+        options(),
+    )
+    .expect("imports");
     assert_eq!(r.json.as_bytes(), std::fs::read(&out).expect("out"));
     assert_eq!(file_name(&r.dataset), "441602-源城区-2026-11-20.json");
     assert_eq!(read_json(&out)["region"]["name"], "源城区");

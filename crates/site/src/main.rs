@@ -150,9 +150,10 @@ fn summary(dir: &Path, dataset: &Path, listed: usize, files: &[Compressed]) -> S
                     .extension()
                     .is_some_and(|e| ["html", "css", "js", "wasm"].iter().any(|x| e == *x))
     };
+    // The finder's own wasm, at the top; the publisher's page has its own under publish/.
     let wasm = files
         .iter()
-        .find(|f| f.path.extension().is_some_and(|e| e == "wasm"));
+        .find(|f| f.path.parent() == Some(dir) && f.path.extension().is_some_and(|e| e == "wasm"));
     let (raw, gz, br) = files.iter().filter(first_view).fold((0, 0, 0), |acc, f| {
         (
             acc.0 + f.raw,
