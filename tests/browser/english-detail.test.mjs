@@ -170,7 +170,8 @@ describe('the English interface around Chinese data', () => {
     assert.equal(await page.textContent('[data-testid="plan-age"]'), '21 months 28 days');
     const plan = await page.textContent('[data-testid="plan"]');
     for (const words of ['At this stage (18–24 months)', 'Warning signs to watch for now',
-      'Warning signs at 18 months (age passed)', 'Next check-ups', 'Vaccines in the next 3 months',
+      'Warning signs at 18 months (age passed)', 'Next check-ups',
+      'Next vaccination visit (national programme)', 'Vaccines in the next 3 months',
       'Find childcare for 21-month-olds']) {
       assert.ok(plan.includes(words), `"${words}" in the plan`);
     }

@@ -219,6 +219,21 @@ describe('my child\'s plan', () => {
     await context.close();
   });
 
+  test('a 14-month-old with nothing due in 3 months still sees the 18-month vaccination visit', async () => {
+    const { page, errors, context } = await open('?page=baby&born=2025-09-28', { clock: true });
+    await page.waitForSelector('[data-testid="plan"]');
+    assert.equal(await page.textContent('[data-testid="plan-age"]'), '14 个月 0 天');
+    assert.ok((await page.textContent('[data-testid="plan"]')).includes('这段时间没有国家免疫规划疫苗要打'),
+      'the 3-month window is empty, as before');
+    const next = page.locator('[data-testid="next-vaccination"]');
+    assert.equal(await next.locator('h2').textContent(), '下一次接种（国家免疫规划）');
+    assert.equal(await next.locator('[data-testid="due"] strong').textContent(),
+      '百白破疫苗（第4剂）、麻腮风疫苗（第2剂）、甲肝减毒活疫苗（1剂）');
+    assert.equal(await next.locator('.due-when').textContent(), '满 18 个月 · 2027-03-28 · 还有 120 天');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('the date is kept on the phone and survives a reload; weeks of gestation correct the age', async () => {
     const { page, context } = await open('?page=baby', { clock: true });
     await page.fill('[data-testid="born-input"]', '2026-06-01');

@@ -47,6 +47,10 @@ pub struct Plan {
     pub watch_now: Vec<WarningSigns>,
     pub checkups: Vec<Due<Checkup>>,
     pub vaccines: Vec<Due<Vaccine>>,
+    /// The next day vaccines fall due, from today on, with every vaccine due that day.
+    /// Shown even beyond the window: at 14 months the window is empty, but a parent still
+    /// needs to know that the 18-month visit is coming. `None` once the schedule has ended.
+    pub next_vaccination: Option<Due<Vec<Vaccine>>>,
     /// Slugs of the articles for this age, the most specific first.
     pub articles: Vec<String>,
     /// The age for the finder's `age=` filter: real months, at most 36.
@@ -170,13 +174,29 @@ pub fn make_plan(
         .take(NEXT_CHECKUPS)
         .collect();
     let horizon = add_months(today, VACCINE_WINDOW_MONTHS);
-    let vaccines = schedule
+    let all_vaccines: Vec<Due<Vaccine>> = schedule
         .vaccines
         .iter()
         .map(|v| Due {
             date: add_months(birth, u32::from(v.age_months)),
             item: v.clone(),
         })
+        .collect();
+    let next_vaccination = all_vaccines
+        .iter()
+        .map(|due| due.date)
+        .filter(|date| *date >= today)
+        .min()
+        .map(|date| Due {
+            date,
+            item: all_vaccines
+                .iter()
+                .filter(|due| due.date == date)
+                .map(|due| due.item.clone())
+                .collect(),
+        });
+    let vaccines = all_vaccines
+        .into_iter()
         .filter(|due| recent <= due.date && due.date <= horizon)
         .collect();
 
@@ -198,6 +218,7 @@ pub fn make_plan(
         watch_now: warning_signs_around(&schedule.warning_signs, development_months),
         checkups,
         vaccines,
+        next_vaccination,
         articles: articles.into_iter().map(|a| a.slug.clone()).collect(),
         finder_age: age.months.min(u32::from(MAX_GUIDE_MONTHS)) as u8,
     })

@@ -77,6 +77,44 @@ fn what_is_due_at_21_months() {
 }
 
 #[test]
+fn at_14_months_the_window_is_empty_but_the_18_month_visit_is_shown() {
+    let p = plan("2025-09-28", None, "2026-11-28");
+    assert_eq!(p.age, age(14, 0));
+    assert!(p.vaccines.is_empty(), "nothing within 3 months");
+    let next = p.next_vaccination.as_ref().expect("the next visit");
+    assert_eq!(next.date, d("2027-03-28"));
+    assert_eq!(next.days_after(p.today), 120);
+    let due: Vec<String> = next
+        .item
+        .iter()
+        .map(|v| format!("{}{}", v.name, v.dose))
+        .collect();
+    assert_eq!(
+        due,
+        ["百白破疫苗第4剂", "麻腮风疫苗第2剂", "甲肝减毒活疫苗1剂"]
+    );
+}
+
+#[test]
+fn the_next_visit_is_the_first_from_today_on_and_ends_with_the_schedule() {
+    // Due today counts as next; one due yesterday is in the window as overdue, not next.
+    let newborn = plan("2026-11-28", None, "2026-11-28");
+    let next = newborn.next_vaccination.expect("birth doses");
+    assert_eq!((next.date, next.item.len()), (d("2026-11-28"), 2));
+    let p = plan("2025-05-27", None, "2026-11-28");
+    assert_eq!(p.vaccines[0].days_after(p.today), -1);
+    assert_eq!(
+        p.next_vaccination.map(|n| n.date),
+        Some(d("2027-05-27")),
+        "the 24-month dose"
+    );
+    assert_eq!(
+        plan("2022-01-15", None, "2025-11-28").next_vaccination,
+        None
+    );
+}
+
+#[test]
 fn a_newborn_gets_the_first_visits_and_the_birth_vaccines_but_no_pregnancy_advice() {
     let p = plan("2026-11-28", None, "2026-11-28");
     assert_eq!(

@@ -139,17 +139,27 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
         .vaccines
         .iter()
         .map(|due| {
-            let title = td_string!(
-                locale,
-                guide.vaccine_title,
-                name = due.item.name.clone(),
-                dose = due.item.dose.clone()
+            due_item(
+                vaccine_name(&due.item),
+                vaccine_age(&due.item),
+                due,
+                today,
+                &due.item.note,
             )
-            .to_string();
-            due_item(title, vaccine_age(&due.item), due, today, &due.item.note)
         })
         .collect_view();
     let no_vaccines = plan.vaccines.is_empty();
+    // The next visit, whatever its distance: all of that day's vaccines under one date.
+    let next_vaccination = plan.next_vaccination.as_ref().map(|due| {
+        let names: Vec<String> = due.item.iter().map(vaccine_name).collect();
+        let age = due.item.first().map(vaccine_age).unwrap_or_default();
+        view! {
+            <section class="plan-part" data-testid="next-vaccination">
+                <h2>{td_string!(locale, guide.next_vaccination_title)}</h2>
+                <ul class="due-list">{due_item(names.join("、"), age, due, today, "")}</ul>
+            </section>
+        }
+    });
     // Articles for all of 0–3 fit every plan; they go below the ones written for this age.
     let (for_this_age, for_all_ages): (Vec<_>, Vec<_>) = plan
         .articles
@@ -198,6 +208,7 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
                 <ul class="due-list">{checkups}</ul>
                 <p class="hint">{mixed(td_string!(locale, guide.checkups_hint))}</p>
             </section>
+            {next_vaccination}
             <section class="plan-part">
                 <h2>
                     {td_string!(locale, guide.vaccines_title, months = VACCINE_WINDOW_MONTHS).to_string()}
@@ -255,6 +266,17 @@ fn checkup_age(checkup: &Checkup) -> String {
         Some(days) => td_string!(lang::current(), guide.checkup_days, days).to_string(),
         None => at_months(checkup.age_months),
     }
+}
+
+/// "百白破疫苗（第4剂）": the schedule's own Chinese name and dose.
+fn vaccine_name(vaccine: &Vaccine) -> String {
+    td_string!(
+        lang::current(),
+        guide.vaccine_title,
+        name = vaccine.name.clone(),
+        dose = vaccine.dose.clone()
+    )
+    .to_string()
 }
 
 fn vaccine_age(vaccine: &Vaccine) -> String {
