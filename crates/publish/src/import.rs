@@ -351,7 +351,7 @@ fn problems_of(
 }
 
 pub fn import(sheet: &Sheet, opts: Options) -> Result<Report, String> {
-    let mut warnings = Vec::new();
+    let mut warnings = sheet.notes.clone();
     let columns = map_header(sheet, &mut warnings)?;
     let rows = read_rows(sheet, &columns, &opts);
     if rows.is_empty() {

@@ -29,6 +29,8 @@ pub struct Sheet {
     /// What was read, for the summary: `CSV（GBK 编码）`, `Excel 工作表“机构名录”`.
     pub described: String,
     pub bad_cells: Vec<BadCell>,
+    /// What was done to the sheet while reading it (merged cells filled in), for the warnings.
+    pub notes: Vec<String>,
 }
 
 /// The letter Excel shows above a 0-based column.
@@ -84,6 +86,7 @@ pub fn read_bytes(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String> {
         rows,
         described: format!("CSV（{encoding} 编码）"),
         bad_cells: Vec::new(),
+        notes: Vec::new(),
     })
 }
 
@@ -257,11 +260,54 @@ fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String> {
         }
         rows.push(Row { number, cells: out });
     }
+    let merged = match &mut book {
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let notes = fill_merged(&mut rows, &merged);
     Ok(Sheet {
         rows,
         described: format!("Excel 工作表“{name}”"),
         bad_cells,
+        notes,
     })
+}
+
+/// A merged cell shows its value across all the rows and columns it spans, and people who
+/// merge 所属镇街 over five institutions mean it for all five; calamine gives it to the
+/// first cell only. Each merged range gets its value in every cell, and a note says so.
+fn fill_merged(rows: &mut [Row], merged: &[calamine::Dimensions]) -> Vec<String> {
+    let mut filled = Vec::new();
+    for m in merged {
+        let (r1, c1) = (m.start.0 as usize + 1, m.start.1 as usize);
+        let (r2, c2) = (m.end.0 as usize + 1, m.end.1 as usize);
+        let value = rows
+            .iter()
+            .find(|r| r.number == r1)
+            .and_then(|r| r.cells.get(c1))
+            .cloned()
+            .unwrap_or_default();
+        for row in rows.iter_mut().filter(|r| (r1..=r2).contains(&r.number)) {
+            if row.cells.len() <= c2 {
+                row.cells.resize(c2 + 1, String::new());
+            }
+            for cell in &mut row.cells[c1..=c2] {
+                cell.clone_from(&value);
+            }
+        }
+        filled.push(format!(
+            "{}{r1}:{}{r2}",
+            column_letter(c1),
+            column_letter(c2)
+        ));
+    }
+    if filled.is_empty() {
+        return Vec::new();
+    }
+    vec![format!(
+        "表格里有合并单元格（{}），已把合并后显示的内容填到其中每一行；最好在 Excel 里取消合并，每行写全",
+        filled.join("、")
+    )]
 }
 
 /// A cell as the text a person would have typed into it.

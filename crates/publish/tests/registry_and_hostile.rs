@@ -179,7 +179,7 @@ fn a_zip_bomb_is_refused_before_it_is_unpacked() {
 }
 
 #[test]
-fn html_and_formulas_in_cells_stay_text_and_values() {
+fn html_in_cells_stays_the_text_it_is() {
     let dir = tempfile::tempdir().expect("tempdir");
     let name = "<img src=x onerror=alert(1)>托育";
     let rows = vec![headers(), good("YC-0001", name)];
@@ -237,4 +237,54 @@ fn the_library_writes_what_the_cli_writes() {
     for (name, bytes) in template::files().expect("template") {
         assert_eq!(std::fs::read(t.join(name)).expect("file"), bytes, "{name}");
     }
+}
+
+#[test]
+fn merged_cells_fill_every_row_they_span_and_formulas_give_their_values() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("merged.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    let rows = [headers(), good("YC-0001", "甲"), good("YC-0002", "乙")];
+    let kind = HEADERS
+        .iter()
+        .position(|h| *h == "机构类型")
+        .expect("column") as u16;
+    let max_age = HEADERS
+        .iter()
+        .position(|h| *h == "最大月龄")
+        .expect("column") as u16;
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, cell).expect("cell");
+        }
+    }
+    // 机构类型 merged over both institutions, the way bureaus group rows.
+    ws.merge_range(
+        1,
+        kind,
+        2,
+        kind,
+        "社区托育点",
+        &rust_xlsxwriter::Format::new(),
+    )
+    .expect("merge");
+    let formula = rust_xlsxwriter::Formula::new("=30+6").set_result("36");
+    ws.write_formula(1, max_age, formula).expect("formula");
+    book.save(&path).expect("save");
+
+    let sheet = read_bytes(&std::fs::read(&path).expect("read"), None).expect("xlsx");
+    let r = imp::import(&sheet, options()).expect("imports");
+    assert_eq!(r.problems, vec![], "{:?}", r.problems);
+    assert!(r
+        .dataset
+        .institutions
+        .iter()
+        .all(|i| i.kind.code() == "community"));
+    assert_eq!(r.dataset.institutions[0].age_months.max, 36);
+    assert!(
+        r.warnings.iter().any(|w| w.contains("合并单元格")),
+        "{:?}",
+        r.warnings
+    );
 }
