@@ -107,6 +107,19 @@ export async function assertFitsNarrowPhone(page) {
   assert.deepEqual(small, [], 'buttons under 44 px');
 }
 
+/**
+ * Serious and critical WCAG 2.1 A/AA violations axe-core (vendored from npm) finds on the page,
+ * one line each; the page's context must bypass CSP to take the injected script.
+ */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js') });
+  return page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+      .violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
+}
+
 /** Waits until the app has drawn its list (or a dataset error). */
 export async function waitForList(page) {
   await page.waitForSelector('[data-testid="result-count"], [data-testid="dataset-error"]', {

@@ -7,10 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBrowserAndSite, waitForList, phonePage } from './harness.mjs';
+import { axeViolations, useBrowserAndSite, waitForList, phonePage } from './harness.mjs';
 import { distDir, repoRoot } from './server.mjs';
 
-const AXE = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const DESKTOP = { width: 1280, height: 900 };
 const TABLET = { width: 768, height: 1024 };
 const DATE = '2026-11-20';
@@ -209,13 +208,7 @@ describe('the publisher page', () => {
       await page.waitForSelector('[data-testid="compare"]');
       const [width, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       assert.ok(width <= inner, `${width} > ${inner}`);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () =>
-        // eslint-disable-next-line no-undef
-        (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
-          .violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
-      assert.deepEqual(violations, []);
+      assert.deepEqual(await axeViolations(page), []);
       await context.close();
     });
   }
