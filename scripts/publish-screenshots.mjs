@@ -31,7 +31,7 @@ if (phone) {
   await page.waitForSelector('[data-testid="summary"]');
   await page.screenshot({ path: join(out, 'publish-phone.png'), fullPage: true });
 } else {
-  await page.screenshot({ path: join(out, 'publish-start.png') });
+  await page.screenshot({ path: join(out, 'publish-start.png'), fullPage: true });
   await page.setInputFiles('[data-testid="pick-published"]', join(fixtures, 'previous.json'));
   await page.waitForSelector('[data-testid="header-source"]:has-text("previous.json")');
   await page.fill('[data-testid="published"]', '2026-11-20');
