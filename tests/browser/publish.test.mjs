@@ -199,6 +199,30 @@ describe('the publisher page', () => {
     await context.close();
   });
 
+  test('a dataset file is checked as the CLI’s check does, and an unusable one is refused', async () => {
+    const { page, context } = await publisherPage();
+    const datasets = join(repoRoot, 'tests', 'fixtures', 'datasets');
+    let cli;
+    try {
+      cli = cargo(['--', 'check', '--json', join(datasets, 'bad-records.json')]);
+    } catch (e) {
+      // Exit status 1: records would be left out, which is the point of this file.
+      assert.equal(e.status, 1);
+      cli = e.stdout;
+    }
+    const expected = JSON.parse(cli.toString());
+    await open(page, join(datasets, 'bad-records.json'));
+    await page.waitForSelector('[data-testid="summary"]:has-text("数据文件（JSON）")');
+    assert.match(await page.textContent('[data-testid="summary"]'),
+      new RegExp(`共 ${expected.records} 条机构，${expected.listed + expected.revoked} 条可以发布.*${expected.skipped} 条有错误`));
+    const found = await problems(page);
+    assert.deepEqual(found.map((r) => r[0]), expected.problems.map((p) => `第 ${p.record} 条记录`));
+    await open(page, join(datasets, 'schema-v2.json'));
+    await page.waitForSelector('[data-testid="error"]:has-text("tuoyu.dataset/2")');
+    assert.match(await page.textContent('[data-testid="summary"]'), /bad-records\.json/, 'the last result stays');
+    await context.close();
+  });
+
   for (const [name, viewport] of [['1280 px', DESKTOP], ['a tablet', TABLET]]) {
     test(`at ${name}: no sideways scroll, and axe finds no serious violation`, async () => {
       const { page, context } = await publisherPage(viewport, true);
