@@ -2,14 +2,19 @@
 //! and size limit, and the core's loader. Every failure is kept as a value ([`LoadFailure`]) and worded
 //! where it is shown (views/status.rs), so it reads in the language of the moment.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
+use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use tuoyu_core::load::{load_dataset, FileError, Loaded, MAX_DATASET_BYTES};
 use tuoyu_core::model::Date;
 use tuoyu_core::source::{resolve_data_source, SourceRefusal};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::offline;
 use crate::route::use_address;
@@ -32,6 +37,12 @@ pub enum LoadFailure {
     Refused(SourceRefusal),
     /// The file arrived but cannot be used.
     File(FileError),
+    /// The file is larger than [`MAX_DATASET_BYTES`] (said by its size header, or found while
+    /// it arrives): the file's fault, not the network's, so no copy on the phone stands in.
+    TooLarge { limit_mb: usize },
+    /// The loader stopped without an answer (a trap in the WebAssembly): the file could not
+    /// be read, and the parent is told so instead of waiting for ever.
+    LoaderFailed,
     /// The network failed and no copy is kept on the phone.
     Network(NetworkProblem),
 }
@@ -42,10 +53,6 @@ pub enum NetworkProblem {
     NoConnection,
     Http(u16),
     CutOff,
-    /// Larger than [`MAX_DATASET_BYTES`]; the limit in MB.
-    TooLarge {
-        limit_mb: usize,
-    },
 }
 
 /// The list on screen is the copy kept on the phone: when it was published and kept.
@@ -119,8 +126,9 @@ pub fn provide_dataset() {
         };
         dataset.state.set(DataState::Loading);
         spawn_local(async move {
-            let outcome = fetch_and_load(&url).await;
-            if generation.get_value() != this_load {
+            let current = move || generation.get_value() == this_load;
+            let outcome = fetch_and_load(&url, dataset.state, current).await;
+            if !current() {
                 return;
             }
             let (state, offline) = match outcome {
@@ -137,7 +145,7 @@ pub fn provide_dataset() {
                     }
                     None => (DataState::Failed(LoadFailure::Network(problem)), None),
                 },
-                Err(Failure::Content(error)) => (DataState::Failed(LoadFailure::File(error)), None),
+                Err(Failure::Content(failure)) => (DataState::Failed(failure), None),
             };
             dataset.offline_copy.set(offline);
             dataset.state.set(state);
@@ -147,10 +155,15 @@ pub fn provide_dataset() {
 
 enum Failure {
     Network(NetworkProblem),
-    Content(FileError),
+    /// Anything else: what arrived cannot be shown.
+    Content(LoadFailure),
 }
 
-async fn fetch_and_load(url: &str) -> Result<Loaded, Failure> {
+async fn fetch_and_load(
+    url: &str,
+    state: RwSignal<DataState>,
+    current: impl Fn() -> bool + 'static,
+) -> Result<Loaded, Failure> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timer = controller.clone().map(|controller| {
@@ -163,29 +176,50 @@ async fn fetch_and_load(url: &str) -> Result<Loaded, Failure> {
     if let Some(Ok(timer)) = timer {
         timer.clear();
     }
-    let bytes = result.map_err(Failure::Network)?;
-    let loaded = load_dataset(&bytes).map_err(Failure::Content)?;
+    let bytes = result?;
+    let loaded = load_watched(&bytes, state, current)?;
     offline::keep(url, &bytes);
     Ok(loaded)
 }
 
-async fn fetch_bytes(
-    url: &str,
-    signal: Option<&web_sys::AbortSignal>,
-) -> Result<Vec<u8>, NetworkProblem> {
+/// The core's loader, watched: a trap inside it ends this task without a word, so a timer
+/// set before it runs next and, finding it never finished, says the file cannot be read.
+fn load_watched(
+    bytes: &[u8],
+    state: RwSignal<DataState>,
+    current: impl Fn() -> bool + 'static,
+) -> Result<Loaded, Failure> {
+    let finished = Rc::new(Cell::new(false));
+    let watch = finished.clone();
+    set_timeout(
+        move || {
+            if !watch.get() && current() {
+                state.set(DataState::Failed(LoadFailure::LoaderFailed));
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+    let loaded = load_dataset(bytes).map_err(|e| Failure::Content(LoadFailure::File(e)));
+    finished.set(true);
+    loaded
+}
+
+async fn fetch_bytes(url: &str, signal: Option<&web_sys::AbortSignal>) -> Result<Vec<u8>, Failure> {
+    // After an abort every step fails; the time-out is the reason, whatever step it hit.
+    let why = |otherwise: NetworkProblem| {
+        Failure::Network(if signal.is_some_and(|s| s.aborted()) {
+            NetworkProblem::Timeout
+        } else {
+            otherwise
+        })
+    };
     let response = Request::get(url)
         .abort_signal(signal)
         .send()
         .await
-        .map_err(|_| {
-            if signal.is_some_and(|s| s.aborted()) {
-                NetworkProblem::Timeout
-            } else {
-                NetworkProblem::NoConnection
-            }
-        })?;
+        .map_err(|_| why(NetworkProblem::NoConnection))?;
     if !response.ok() {
-        return Err(NetworkProblem::Http(response.status()));
+        return Err(Failure::Network(NetworkProblem::Http(response.status())));
     }
     let declared = response
         .headers()
@@ -194,18 +228,44 @@ async fn fetch_bytes(
     if declared.is_some_and(|n| n > MAX_DATASET_BYTES) {
         return Err(too_large());
     }
-    let bytes = response
-        .binary()
+    read_body(&response, declared.unwrap_or(0))
         .await
-        .map_err(|_| NetworkProblem::CutOff)?;
-    if bytes.len() > MAX_DATASET_BYTES {
-        return Err(too_large());
-    }
-    Ok(bytes)
+        .map_err(|problem| problem.unwrap_or_else(|| why(NetworkProblem::CutOff)))
 }
 
-fn too_large() -> NetworkProblem {
-    NetworkProblem::TooLarge {
-        limit_mb: MAX_DATASET_BYTES / 1024 / 1024,
+/// The body chunk by chunk, stopping once it passes [`MAX_DATASET_BYTES`]: a body sent
+/// without a size (2.5 GB, say) is refused as too large, instead of being buffered whole until
+/// the phone gives up and the parent is told the download was cut off. `Err(None)`: reading
+/// failed.
+async fn read_body(response: &Response, declared: usize) -> Result<Vec<u8>, Option<Failure>> {
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(declared.min(MAX_DATASET_BYTES));
+    loop {
+        let step = JsFuture::from(reader.read()).await.map_err(|_| None)?;
+        let done = Reflect::get(&step, &"done".into()).map_err(|_| None)?;
+        if done.as_bool() != Some(false) {
+            return Ok(bytes);
+        }
+        let chunk: Uint8Array = Reflect::get(&step, &"value".into())
+            .ok()
+            .and_then(|v| v.dyn_into().ok())
+            .ok_or(None)?;
+        let start = bytes.len();
+        let end = start + chunk.length() as usize;
+        if end > MAX_DATASET_BYTES {
+            let _ = reader.cancel();
+            return Err(Some(too_large()));
+        }
+        bytes.resize(end, 0);
+        chunk.copy_to(&mut bytes[start..]);
     }
+}
+
+fn too_large() -> Failure {
+    Failure::Content(LoadFailure::TooLarge {
+        limit_mb: MAX_DATASET_BYTES / 1024 / 1024,
+    })
 }

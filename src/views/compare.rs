@@ -13,7 +13,7 @@ use crate::labels::{self, Label};
 use crate::lang;
 use crate::route::use_address;
 use crate::views::status::{with_dataset, SampleBanner};
-use crate::views::text::{mixed, DATA_LANG};
+use crate::views::text::{bounded, mixed, DATA_LANG};
 
 #[component]
 pub fn CompareSheet() -> impl IntoView {
@@ -79,7 +79,7 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
             chosen
                 .iter()
                 .map(|i| match &i.hours {
-                    Some(hours) => Cell::Data(hours.clone()),
+                    Some(hours) => Cell::Data(bounded(hours)),
                     None => Cell::Words(not_published()),
                 })
                 .collect(),

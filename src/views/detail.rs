@@ -17,7 +17,7 @@ use crate::route::{use_address, Step};
 use crate::views::share::ShareButton;
 use crate::views::shortlist::StarButton;
 use crate::views::status::{with_dataset, SampleBanner};
-use crate::views::text::{mixed, DATA_LANG};
+use crate::views::text::{bounded, data, mixed, sentence, DATA_LANG, SLOT};
 
 /// What `lang` says on elements that show the dataset's or the articles' own text.
 
@@ -129,7 +129,7 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
     let source_line = td_string!(
         locale,
         detail.source_line,
-        publisher = loaded.dataset.publisher.clone(),
+        publisher = SLOT,
         date = labels::date(loaded.dataset.published)
     )
     .to_string();
@@ -168,7 +168,10 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
                 <Fact label=td_string!(locale, detail.fact_places) value=Some(places_text(inst)) />
                 <Fact label=td_string!(locale, detail.fact_hours) data=true value=inst.hours.clone() />
                 <Fact label=td_string!(locale, detail.fact_operator) value=operator_text(inst) />
-                <Fact label=td_string!(locale, detail.fact_registration) value=Some(registration_detail(inst)) />
+                {
+                    let (registration, pieces) = registration_detail(inst);
+                    view! { <Fact label=td_string!(locale, detail.fact_registration) value=Some(registration) pieces /> }
+                }
                 <Fact label=td_string!(locale, detail.fact_quality) value=quality />
                 <Fact label=td_string!(locale, detail.fact_open) value=open_to_public />
                 <Fact label=td_string!(locale, detail.fact_features) data=true value=(!inst.features.is_empty()).then(|| inst.features.join(td_string!(locale, detail.list_separator))) />
@@ -189,7 +192,7 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
                                     {i.summary.map(|s| view! {
                                         <span>
                                             {td_string!(locale, detail.summary_separator)}
-                                            <span lang=DATA_LANG>{s}</span>
+                                            {data(bounded(&s))}
                                         </span>
                                     })}
                                 </li>
@@ -198,27 +201,34 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
                     }.into_any()
                 }}
             </section>
-            <p class="source-line">{mixed(source_line)}</p>
+            <p class="source-line">{sentence(&source_line, [loaded.dataset.publisher.clone()])}</p>
         </article>
     }
 }
 
-/// One published fact; `data` marks a value that is the bureau's own text.
+/// One published fact; `data` marks a value that is the bureau's own text (drawn
+/// [`bounded`]); otherwise the value is the interface's words, with `pieces` of data in
+/// its [`SLOT`]s.
 #[component]
-fn Fact(label: &'static str, value: Option<String>, #[prop(optional)] data: bool) -> impl IntoView {
+fn Fact(
+    label: &'static str,
+    value: Option<String>,
+    #[prop(optional)] data: bool,
+    #[prop(optional)] pieces: Vec<String>,
+) -> impl IntoView {
     let locale = lang::current();
     match value {
         Some(value) if data => view! {
             <div class="fact">
                 <dt>{mixed(label.to_owned())}</dt>
-                <dd lang=DATA_LANG>{value}</dd>
+                <dd lang=DATA_LANG>{bounded(&value)}</dd>
             </div>
         }
         .into_any(),
         value => view! {
             <div class="fact">
                 <dt>{mixed(label.to_owned())}</dt>
-                <dd>{mixed(value.unwrap_or_else(|| td_string!(locale, detail.not_published).into()))}</dd>
+                <dd>{sentence(&value.unwrap_or_else(|| td_string!(locale, detail.not_published).into()), pieces)}</dd>
             </div>
         }
         .into_any(),
@@ -280,22 +290,23 @@ fn operator_text(inst: &Institution) -> Option<String> {
     }
 }
 
-fn registration_detail(inst: &Institution) -> String {
+/// The registration in words, and the receipt number that goes in its [`SLOT`].
+fn registration_detail(inst: &Institution) -> (String, Vec<String>) {
     let locale = lang::current();
     let Some(reg) = &inst.registration else {
-        return labels::registration(inst).into();
+        return (labels::registration(inst).into(), Vec::new());
     };
     let separator = td_string!(locale, detail.clause_separator);
     let mut text = labels::registration(inst).to_string();
+    let mut pieces = Vec::new();
     if let Some(number) = &reg.number {
         text.push_str(separator);
-        text.push_str(
-            &td_string!(locale, detail.receipt_number, number = number.clone()).to_string(),
-        );
+        text.push_str(&td_string!(locale, detail.receipt_number, number = SLOT).to_string());
+        pieces.push(bounded(number));
     }
     if let Some(date) = reg.date {
         text.push_str(separator);
         text.push_str(&labels::date(date));
     }
-    text
+    (text, pieces)
 }

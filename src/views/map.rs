@@ -49,12 +49,17 @@ fn tiles_enabled() -> bool {
     !TILE_URL.is_empty() && TILE_URL != "off"
 }
 
-/// A point from the dataset, drawn in the tiles' coordinate system.
-fn on_tiles(point: LatLng, from: Crs) -> leaflet::LatLng {
-    let p = match tiles_crs() {
+/// A point from the dataset in the tiles' coordinate system.
+fn tiles_point(point: LatLng, from: Crs) -> LatLng {
+    match tiles_crs() {
         Crs::Gcj02 => to_gcj02(point, from),
         Crs::Wgs84 => to_wgs84(point, from),
-    };
+    }
+}
+
+/// A point from the dataset, drawn in the tiles' coordinate system.
+fn on_tiles(point: LatLng, from: Crs) -> leaflet::LatLng {
+    let p = tiles_point(point, from);
     leaflet::LatLng::new(p.lat, p.lng)
 }
 
@@ -94,6 +99,8 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<(usize, Option<u32>)>>) -> 
     });
     let selected = RwSignal::new(None::<usize>);
     let parts = StoredValue::new_local(None::<Parts>);
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let generation = StoredValue::new(0u32);
 
     spawn_local(async move { library.set(Some(map_library::load().await)) });
 
@@ -115,11 +122,25 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<(usize, Option<u32>)>>) -> 
         let near = address.query.with(|q| q.filter.near);
         let radius = address.query.with(|q| q.filter.radius_m);
         library.track();
-        parts.with_value(|parts| {
-            if let Some(parts) = parts {
-                draw(parts, &data, &hits, near, radius, selected);
-            }
+        let drawn = parts.with_value(|parts| {
+            parts
+                .as_ref()
+                .map(|parts| draw(parts, &data, &hits, near, radius))
+                .is_some()
         });
+        generation.update_value(|g| *g += 1);
+        if drawn {
+            let placing = Placing {
+                parts,
+                loaded: data.clone(),
+                hits: Arc::new(hits),
+                this: generation.get_value(),
+                generation,
+                progress,
+                selected,
+            };
+            placing.place_from(0);
+        }
     });
 
     on_cleanup(move || {
@@ -172,6 +193,11 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<(usize, Option<u32>)>>) -> 
             }.into_any()),
             _ => None,
         }}
+        {move || progress.get().map(|(done, total)| view! {
+            <p class="hint" role="status" data-testid="map-progress">
+                {td_string!(locale, detail.map_placing, done, total).to_string()}
+            </p>
+        })}
         <div class="map" data-testid="map" node_ref=container aria-label=td_string!(locale, detail.map_label)></div>
         {card}
     }
@@ -219,18 +245,76 @@ fn watch_tiles(tiles: &leaflet::TileLayer, background: RwSignal<Background>) {
     on_error.forget();
 }
 
+/// Markers made and handed to the cluster group in one task. 200,000 at once froze a phone
+/// for 48 s; between chunks the page paints and answers taps.
+const MARKERS_PER_CHUNK: usize = 2_000;
+
+/// Putting one set of results on the map, a chunk per task; a newer set stops it.
+#[derive(Clone)]
+struct Placing {
+    parts: StoredValue<Option<Parts>, LocalStorage>,
+    loaded: Arc<Loaded>,
+    hits: Arc<Vec<(usize, Option<u32>)>>,
+    /// The drawing this is; `generation` moves on when the results change.
+    this: u32,
+    generation: StoredValue<u32>,
+    /// Markers placed and to place, while some are still to come.
+    progress: RwSignal<Option<(usize, usize)>>,
+    selected: RwSignal<Option<usize>>,
+}
+
+impl Placing {
+    fn place_from(self, from: usize) {
+        if self.generation.get_value() != self.this {
+            return;
+        }
+        let total = self.hits.len();
+        let to = (from + MARKERS_PER_CHUNK).min(total);
+        self.parts.with_value(|parts| {
+            if let Some(parts) = parts {
+                self.place(parts, &self.hits[from..to]);
+            }
+        });
+        if to < total {
+            self.progress.set(Some((to, total)));
+            set_timeout(move || self.place_from(to), std::time::Duration::ZERO);
+        } else {
+            self.progress.set(None);
+        }
+    }
+
+    fn place(&self, parts: &Parts, hits: &[(usize, Option<u32>)]) {
+        let crs = self.loaded.dataset.crs;
+        let markers = js_sys::Array::new();
+        for &(index, _) in hits {
+            let inst = &self.loaded.dataset.institutions[index];
+            let options = leaflet::MarkerOptions::new();
+            options.set_icon(pin_icon(&inst.id));
+            // Leaflet sets the title as a property: the name stays text.
+            options.set_title(inst.name.clone());
+            let marker = leaflet::Marker::new_with_options(&on_tiles(inst.location, crs), &options);
+            let selected = self.selected;
+            let on_click = Closure::<dyn Fn()>::new(move || selected.set(Some(index)));
+            marker.on("click", on_click.as_ref());
+            on_click.forget();
+            markers.push(&marker);
+        }
+        parts.cluster.add_layers(&markers);
+    }
+}
+
+/// Clears the map and frames the results, the point and the radius; the markers follow
+/// in chunks ([`Placing`]).
 fn draw(
     parts: &Parts,
     loaded: &Loaded,
     hits: &[(usize, Option<u32>)],
     near: Option<LatLng>,
     radius: Option<u32>,
-    selected: RwSignal<Option<usize>>,
 ) {
     let crs = loaded.dataset.crs;
     parts.cluster.clear_layers();
     parts.overlay.clear_layers();
-    let markers = js_sys::Array::new();
     let mut bounds: Option<leaflet::LatLngBounds> = None;
     let mut extend = |p: &leaflet::LatLng| match &bounds {
         Some(b) => {
@@ -238,21 +322,19 @@ fn draw(
         }
         None => bounds = Some(leaflet::LatLngBounds::new(p, p)),
     };
+    // The results' corners only: extending one bounds object by 200,000 points crosses
+    // into JavaScript 200,000 times.
+    let mut corners: Option<(LatLng, LatLng)> = None;
     for &(index, _) in hits {
-        let inst = &loaded.dataset.institutions[index];
-        let at = on_tiles(inst.location, crs);
-        extend(&at);
-        let options = leaflet::MarkerOptions::new();
-        options.set_icon(pin_icon(&inst.id));
-        // Leaflet sets the title as a property: the name stays text.
-        options.set_title(inst.name.clone());
-        let marker = leaflet::Marker::new_with_options(&at, &options);
-        let on_click = Closure::<dyn Fn()>::new(move || selected.set(Some(index)));
-        marker.on("click", on_click.as_ref());
-        on_click.forget();
-        markers.push(&marker);
+        let p = tiles_point(loaded.dataset.institutions[index].location, crs);
+        let (lo, hi) = corners.get_or_insert((p, p));
+        *lo = LatLng::new(lo.lat.min(p.lat), lo.lng.min(p.lng));
+        *hi = LatLng::new(hi.lat.max(p.lat), hi.lng.max(p.lng));
     }
-    parts.cluster.add_layers(&markers);
+    if let Some((lo, hi)) = corners {
+        extend(&leaflet::LatLng::new(lo.lat, lo.lng));
+        extend(&leaflet::LatLng::new(hi.lat, hi.lng));
+    }
     if let Some(near) = near {
         let point = near_on_tiles(near);
         extend(&point);

@@ -14,6 +14,11 @@ use crate::i18n::*;
 use crate::lang;
 use crate::prefs::Reset;
 use crate::route::use_address;
+use crate::views::text::{self, sentence, SLOT};
+
+/// Reasons listed in 数据说明: a publisher fixes the first ones first, and a panel of
+/// thousands of lines helps nobody (the rest are counted).
+const MAX_PROBLEM_LINES: usize = 100;
 
 /// Parameters of the link that could not be read; the rest of the link still applies.
 #[component]
@@ -153,11 +158,15 @@ pub fn DataNotes() -> impl IntoView {
         let problems = loaded
             .problems
             .iter()
-            .take(200)
+            .take(MAX_PROBLEM_LINES)
             .map(|p| {
-                let who = match &p.id {
-                    Some(id) => id.clone(),
-                    None => td_string!(l, status.record_number, n = p.index + 1).to_string(),
+                // The id (already shortened by the core) is the file's text: in its slot.
+                let (who, ids) = match &p.id {
+                    Some(id) => (SLOT.to_owned(), vec![id.clone()]),
+                    None => (
+                        td_string!(l, status.record_number, n = p.index + 1).to_string(),
+                        Vec::new(),
+                    ),
                 };
                 let who = if p.field.is_empty() {
                     td_string!(l, status.problem_who, who).to_string()
@@ -165,9 +174,18 @@ pub fn DataNotes() -> impl IntoView {
                     td_string!(l, status.problem_who_field, who, field = p.field.clone())
                         .to_string()
                 };
-                view! { <li>{who}<span lang="zh-CN">{p.message.clone()}</span></li> }
+                view! { <li>{sentence(&who, ids)}{text::data(p.message.clone())}</li> }
             })
             .collect_view();
+        let unshown =
+            loaded.problems.len().saturating_sub(MAX_PROBLEM_LINES) + loaded.unlisted_problems;
+        let unshown = (unshown > 0).then(|| {
+            view! {
+                <p data-testid="problems-more">
+                    {td_string!(l, status.problems_more, n = unshown).to_string()}
+                </p>
+            }
+        });
         let problems_heading = (!loaded.problems.is_empty())
             .then(|| view! { <p>{td_string!(l, status.problems_heading)}</p> });
         let revoked = (loaded.revoked > 0).then(|| {
@@ -211,6 +229,7 @@ pub fn DataNotes() -> impl IntoView {
                     {revoked}
                     {problems_heading}
                     <ul class="problems">{problems}</ul>
+                    {unshown}
                 </details>
             </div>
         })
@@ -260,15 +279,16 @@ pub fn failure_text(failure: &LoadFailure) -> String {
             SourceRefusal::Malformed => td_string!(l, status.refused_malformed).to_owned(),
         },
         LoadFailure::File(error) => file_error_text(error),
+        LoadFailure::TooLarge { limit_mb } => {
+            td_string!(l, status.net_too_large, mb = *limit_mb).to_string()
+        }
+        LoadFailure::LoaderFailed => td_string!(l, status.file_unreadable).to_owned(),
         LoadFailure::Network(problem) => {
             let message = match *problem {
                 NetworkProblem::Timeout => td_string!(l, status.net_timeout).to_owned(),
                 NetworkProblem::NoConnection => td_string!(l, status.net_no_connection).to_owned(),
                 NetworkProblem::Http(status) => td_string!(l, status.net_http, status).to_string(),
                 NetworkProblem::CutOff => td_string!(l, status.net_cut_off).to_owned(),
-                NetworkProblem::TooLarge { limit_mb } => {
-                    td_string!(l, status.net_too_large, mb = limit_mb).to_string()
-                }
             };
             td_string!(l, status.net_nothing_kept, message).to_string()
         }
@@ -329,6 +349,9 @@ fn file_error_text(error: &FileError) -> String {
         .to_string(),
         FileError::InstitutionsNotArray => {
             td_string!(l, status.file_institutions_not_array).to_owned()
+        }
+        FileError::TooManyRecords { limit } => {
+            td_string!(l, status.file_too_many_records, limit = *limit).to_string()
         }
     }
 }

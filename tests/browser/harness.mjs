@@ -138,14 +138,14 @@ export async function resultCount(page) {
 
 /**
  * One Chromium and one site server per test file: started before its tests, closed after.
- * `ready(browser, site)` hands them to the file.
+ * `ready(browser, site)` hands them to the file; `hooks` go to the site server.
  */
-export function useBrowserAndSite(ready) {
+export function useBrowserAndSite(ready, hooks = {}) {
   let browser;
   let site;
   before(async () => {
     browser = await launch();
-    site = await startSite();
+    site = await startSite(hooks);
     ready(browser, site);
   });
   after(async () => {

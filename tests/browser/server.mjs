@@ -19,12 +19,14 @@ const TYPES = {
 
 /**
  * Serves `mounts` ({ '/': dir, '/fixtures/': dir }) on 127.0.0.1 and a free port.
- * `hooks.onRequest(req)` sees every request; `hooks.delayMs(path)` slows chosen paths.
+ * `hooks.onRequest(req)` sees every request; `hooks.delayMs(path)` slows chosen paths;
+ * `hooks.respond(req, res)` may answer a request itself (returns true when it did).
  */
 export async function startServer(mounts, hooks = {}) {
   const roots = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const server = createServer(async (req, res) => {
     hooks.onRequest?.(req);
+    if (hooks.respond?.(req, res)) return;
     try {
       const url = new URL(req.url, 'http://x');
       const [prefix, dir] = roots.find(([p]) => url.pathname.startsWith(p));

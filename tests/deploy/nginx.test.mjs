@@ -101,3 +101,13 @@ test('vendored Leaflet is cached for a day', async () => {
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('cache-control'), 'public, max-age=86400');
 });
+
+test('no other site may frame any file: frame-ancestors and X-Frame-Options on every path', async () => {
+  const wasm = file(/_bg\.wasm$/);
+  for (const path of ['/', '/index.html', '/?id=x&view=detail', '/data/yuancheng.json', `/${wasm}`,
+    '/vendor/leaflet/leaflet.js', '/no-such-file']) {
+    const res = await head(path);
+    assert.equal(res.headers.get('content-security-policy'), "frame-ancestors 'none'", path);
+    assert.equal(res.headers.get('x-frame-options'), 'DENY', path);
+  }
+});

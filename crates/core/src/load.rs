@@ -8,21 +8,34 @@ pub(crate) mod check;
 mod loose;
 mod parts;
 mod record;
+mod stream;
+mod tolerant;
 
 use std::collections::HashMap;
 use std::fmt;
 
 use crate::model::{Area, Crs, Dataset, Region};
 use check::Checker;
-use loose::{take, Loose, Object, Root};
+use loose::{take, Loose, Object};
 use record::{check_record, Context, Outcome};
+use serde::de::DeserializeSeed;
+use stream::{Mode, NotRecords, Root, RootSeed};
 
-pub use check::quote;
+pub use check::{clip, quote, shorten, MAX_PROBLEMS_PER_RECORD};
 pub use record::is_valid_id;
 
 /// The largest file the app will read: far above a district's few hundred records, and
 /// low enough that a mistaken link to a huge file cannot exhaust a phone's memory.
 pub const MAX_DATASET_BYTES: usize = 64 * 1024 * 1024;
+
+/// The problems a file's left-out records may cost in memory: a file of a million broken
+/// records is told as the count of records left out, and the first problems in full.
+pub const MAX_PROBLEMS: usize = 10_000;
+
+/// The most records a file may hold: five times the largest list the app is measured
+/// with (docs/performance.md), and few enough that reading them fits a phone's memory
+/// whatever they hold.
+pub const MAX_RECORDS: usize = 500_000;
 
 /// The schema this app reads; minor versions (`tuoyu.dataset/1.N`) only add keys.
 pub const SCHEMA: &str = "tuoyu.dataset/1";
@@ -31,8 +44,11 @@ pub const SCHEMA: &str = "tuoyu.dataset/1";
 pub struct Loaded {
     /// Only good, non-revoked records, in file order.
     pub dataset: Dataset,
-    /// Every problem of every left-out record, in file order.
+    /// The problems of the left-out records, in file order: at most
+    /// [`MAX_PROBLEMS_PER_RECORD`] per record and [`MAX_PROBLEMS`] in all.
     pub problems: Vec<RecordProblem>,
+    /// Problems beyond [`MAX_PROBLEMS`], counted but not kept.
+    pub unlisted_problems: usize,
     /// Records left out as invalid (each counted once, however many problems it has).
     pub skipped: usize,
     /// Valid records whose registration is revoked: never listed, not counted as skipped.
@@ -43,7 +59,8 @@ pub struct Loaded {
 pub struct RecordProblem {
     /// 0-based position in `institutions` (messages shown to people count from 1).
     pub index: usize,
-    /// The record's `id` when it has a string one, even an invalid one, to help find it.
+    /// The record's `id` when it has a string one, even an invalid one, to help find it
+    /// ([`shorten`]ed).
     pub id: Option<String>,
     /// Dotted path inside the record, e.g. `places.vacant`, `care_types[1]`;
     /// empty when the record as a whole is wrong (not an object).
@@ -93,6 +110,9 @@ pub enum FileError {
         message: String,
     },
     InstitutionsNotArray,
+    TooManyRecords {
+        limit: usize,
+    },
 }
 
 impl FileError {
@@ -138,6 +158,9 @@ impl FileError {
             }
             FileError::InstitutionsNotArray => {
                 "数据文件的 institutions 字段应为数组 […]".to_owned()
+            }
+            FileError::TooManyRecords { limit } => {
+                format!("数据文件的机构超过 {limit} 条，超过了本应用能读取的上限")
             }
         }
     }
@@ -274,6 +297,19 @@ fn check_areas(c: &mut Checker, items: Vec<Loose>) -> Vec<Area> {
     areas
 }
 
+/// The file as a tree: in one fast pass when serde_json accepts it, else read again
+/// tolerantly (see `load/tolerant.rs`); a file that fails both is not JSON, and the first
+/// reading's error says where.
+fn parse(text: &str) -> Result<Root<'_>, serde_json::Error> {
+    serde_json::from_str(text).or_else(|e| {
+        let mut de = serde_json::Deserializer::from_str(text);
+        RootSeed(Mode::Tolerant)
+            .deserialize(&mut de)
+            .and_then(|root| de.end().map(|()| root))
+            .map_err(|_| e)
+    })
+}
+
 /// Reads a published dataset file.
 pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
     if bytes.len() > MAX_DATASET_BYTES {
@@ -292,7 +328,7 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
         let (line, column) = line_column(bytes, e.valid_up_to());
         FileError::NotUtf8 { line, column }
     })?;
-    let root: Root = serde_json::from_str(text).map_err(|e| FileError::NotJson {
+    let root = parse(text).map_err(|e| FileError::NotJson {
         line: e.line(),
         column: e.column(),
     })?;
@@ -323,7 +359,10 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
     let records = match institutions {
         None => return Err(FileError::MissingField("institutions")),
         Some(Ok(records)) => records,
-        Some(Err(_)) => return Err(FileError::InstitutionsNotArray),
+        Some(Err(NotRecords::NotArray)) => return Err(FileError::InstitutionsNotArray),
+        Some(Err(NotRecords::TooMany)) => {
+            return Err(FileError::TooManyRecords { limit: MAX_RECORDS })
+        }
     };
 
     let area_codes: Vec<&str> = region.areas.iter().map(|a| a.code.as_str()).collect();
@@ -333,17 +372,22 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
     };
     let mut institutions = Vec::with_capacity(records.len());
     let (mut problems, mut skipped, mut revoked) = (Vec::new(), 0, 0);
+    let mut unlisted_problems = 0;
     for (index, value) in records.into_iter().enumerate() {
         match check_record(index, value, &mut ctx) {
             Outcome::Listed(inst) => institutions.push(inst),
             Outcome::Revoked => revoked += 1,
             Outcome::Bad { id, problems: list } => {
                 skipped += 1;
-                problems.extend(list.into_iter().map(|(field, message)| RecordProblem {
-                    index,
-                    id: id.clone(),
-                    field,
-                    message,
+                let room = MAX_PROBLEMS.saturating_sub(problems.len());
+                unlisted_problems += list.len().saturating_sub(room);
+                problems.extend(list.into_iter().take(room).map(|(field, message)| {
+                    RecordProblem {
+                        index,
+                        id: id.clone(),
+                        field,
+                        message,
+                    }
                 }));
             }
         }
@@ -362,6 +406,7 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
     Ok(Loaded {
         dataset,
         problems,
+        unlisted_problems,
         skipped,
         revoked,
     })

@@ -2,7 +2,7 @@
 //! validated here; this only words the core's findings for the people who fix them.
 
 use serde::Serialize;
-use tuoyu_core::load::{load_dataset, RecordProblem};
+use tuoyu_core::load::{load_dataset, RecordProblem, MAX_PROBLEMS};
 use tuoyu_core::model::{format_date, Dataset};
 
 use crate::columns::path_label;
@@ -93,6 +93,12 @@ pub fn check_bytes(file: &str, bytes: &[u8]) -> Report {
             report.records = report.listed + report.revoked + report.skipped;
             report.problems = loaded.problems.iter().map(Problem::from).collect();
             report.warnings = advisories(&loaded.dataset);
+            if loaded.unlisted_problems > 0 {
+                report.warnings.push(format!(
+                    "另有 {} 个问题未列出（一次最多列出 {MAX_PROBLEMS} 个）：请先改正上面这些，再检查一次",
+                    loaded.unlisted_problems
+                ));
+            }
         }
     }
     report

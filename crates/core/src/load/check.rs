@@ -23,23 +23,39 @@ impl<F: Fn() -> String> FieldPath for F {
     }
 }
 
-/// Quotes a value from the file for a message, cut short so a hostile or broken file
-/// cannot flood the 数据说明 panel.
-pub fn quote(s: &str) -> String {
-    const MAX: usize = 40;
-    let mut out = String::from("“");
-    let mut chars = s.chars();
-    out.extend(chars.by_ref().take(MAX));
-    if chars.next().is_some() {
-        out.push('…');
+/// How many characters of a value from the file a message quotes.
+const QUOTED_CHARS: usize = 40;
+
+/// A value from the file cut to [`QUOTED_CHARS`] characters and "…", so a hostile or broken
+/// file cannot flood the 数据说明 panel, nor make each message cost the value's size.
+/// Shortening a shortened value changes nothing.
+pub fn shorten(s: &str) -> String {
+    match clip(s, QUOTED_CHARS) {
+        Some(head) => format!("{head}…"),
+        None => s.to_owned(),
     }
-    out.push('”');
-    out
 }
+
+/// The first `max` characters of `s`, or `None` when `s` has no more than that. Views draw
+/// no more of one field than this (a 60 MB `hours` laid out in one box froze a phone).
+pub fn clip(s: &str, max: usize) -> Option<&str> {
+    s.char_indices().nth(max).map(|(at, _)| &s[..at])
+}
+
+/// Quotes a value from the file for a message, [`shorten`]ed.
+pub fn quote(s: &str) -> String {
+    format!("“{}”", shorten(s))
+}
+
+/// The problems kept for one record (or the file's top level): enough for a publisher to
+/// see what is wrong, while a record of 5,000 bad values costs no more than a few.
+pub const MAX_PROBLEMS_PER_RECORD: usize = 20;
 
 #[derive(Default)]
 pub(crate) struct Checker {
     pub problems: Vec<(String, String)>,
+    /// Problems found beyond [`MAX_PROBLEMS_PER_RECORD`]: counted, not worded.
+    pub unlisted: usize,
 }
 
 // Each method taking `impl FieldPath` is generic over the caller's path closure, and every
@@ -52,11 +68,30 @@ impl Checker {
     }
 
     fn report_at(&mut self, path: &dyn FieldPath, message: String) {
-        self.problems.push((path.path(), message));
+        if self.problems.len() < MAX_PROBLEMS_PER_RECORD {
+            self.problems.push((path.path(), message));
+        } else {
+            self.unlisted += 1;
+        }
     }
 
     pub fn is_clean(&self) -> bool {
-        self.problems.is_empty()
+        self.count() == 0
+    }
+
+    /// Every problem found, listed or not.
+    pub fn count(&self) -> usize {
+        self.problems.len() + self.unlisted
+    }
+
+    /// The listed problems, and one line saying how many more there are.
+    pub fn into_problems(mut self) -> Vec<(String, String)> {
+        if self.unlisted > 0 {
+            let n = self.unlisted;
+            self.problems
+                .push((String::new(), format!("另有 {n} 处问题未列出")));
+        }
+        self.problems
     }
 
     pub fn required<'a>(
@@ -71,7 +106,11 @@ impl Checker {
     }
 
     fn wrong_type(&mut self, path: &dyn FieldPath, want: &str, v: &Loose) {
-        self.report_at(path, format!("应为{want}，实际是{}", v.kind()));
+        let message = match v {
+            Loose::Unreadable(why) => format!("这个值无法读取：{}", why.message()),
+            _ => format!("应为{want}，实际是{}", v.kind()),
+        };
+        self.report_at(path, message);
     }
 
     pub fn string(&mut self, path: impl FieldPath + Copy, v: Loose) -> Option<String> {
@@ -88,7 +127,8 @@ impl Checker {
         }
     }
 
-    /// Trimmed text of 1..=`max` characters.
+    /// Trimmed text of 1..=`max` characters that shows something: not only invisible
+    /// characters, no control characters, no letter buried under a pile of accents.
     pub fn text(
         &mut self,
         path: impl FieldPath + Copy,
@@ -114,6 +154,9 @@ impl Checker {
             None
         } else if n > max {
             self.report_at(path, format!("{what}超过 {max} 个字（现有 {n} 个）"));
+            None
+        } else if let Some(why) = unshowable(t) {
+            self.report_at(path, format!("{what}{why}"));
             None
         } else if t.len() == s.len() {
             Some(s)
@@ -313,4 +356,49 @@ impl Checker {
         );
         None
     }
+}
+
+/// Accents stacked on one letter beyond this are drawn over the lines around them; no
+/// Chinese or pinyin text needs more than two.
+const MAX_COMBINING_IN_A_ROW: usize = 4;
+
+/// Why a name-like text cannot be shown, if it cannot.
+fn unshowable(t: &str) -> Option<String> {
+    if let Some(c) = t.chars().find(|c| c.is_control()) {
+        return Some(format!("含有控制字符 U+{:04X}", u32::from(c)));
+    }
+    if !t.chars().any(is_visible) {
+        return Some("没有一个看得见的字".to_owned());
+    }
+    let mut run = 0;
+    for c in t.chars() {
+        run = if is_combining(c) { run + 1 } else { 0 };
+        if run > MAX_COMBINING_IN_A_ROW {
+            return Some(format!(
+                "有一个字上叠加了超过 {MAX_COMBINING_IN_A_ROW} 个附加符号"
+            ));
+        }
+    }
+    None
+}
+
+/// Draws something on its own: not a space, a control, a combining mark or one of the
+/// format characters (zero-width spaces and joiners, direction marks, the BOM). std has no
+/// Unicode category table, and these few ranges are all a name can hide behind.
+fn is_visible(c: char) -> bool {
+    !(c.is_whitespace()
+        || c.is_control()
+        || is_combining(c)
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{180E}'
+            | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+            | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFFB}' | '\u{E0000}'..='\u{E0FFF}'))
+}
+
+/// The combining diacritical mark blocks (the marks that stack on a letter).
+fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{0483}'..='\u{0489}' | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }

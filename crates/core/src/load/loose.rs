@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 pub(crate) type Object<'a> = Vec<(Cow<'a, str>, Loose<'a>)>;
 
@@ -23,14 +23,51 @@ pub(crate) enum Loose<'a> {
     Str(Cow<'a, str>),
     Arr(Vec<Loose<'a>>),
     Obj(Object<'a>),
+    /// Valid JSON this app cannot hold (see [`super::tolerant`]): the record or the field
+    /// that needs it is refused, the rest of the file is still read.
+    Unreadable(Unreadable),
 }
 
-const NULL: &str = "空值 null";
-const BOOL: &str = "true/false";
-const NUMBER: &str = "数字";
-const TEXT: &str = "文本";
-const ARRAY: &str = "数组";
-const OBJECT: &str = "对象";
+/// Why a value could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unreadable {
+    /// Beyond an f64: `1e400`, `-1e400`, a number of thousands of digits.
+    Number,
+    /// A `\u` escape that is no character: a lone surrogate such as `\ud800`.
+    Text,
+    /// Nested deeper than the parser's limit (128), or than any value of the spec.
+    Deep,
+}
+
+impl Unreadable {
+    /// serde_json says which of its rules failed only in the error's text.
+    pub fn of(e: &serde_json::Error) -> Self {
+        let text = e.to_string();
+        if text.starts_with("number out of range") {
+            Unreadable::Number
+        } else if text.starts_with("recursion limit") {
+            Unreadable::Deep
+        } else {
+            Unreadable::Text
+        }
+    }
+
+    pub fn message(self) -> &'static str {
+        match self {
+            Unreadable::Number => "数字超出能读取的范围（如 1e400 或几千位的数）",
+            Unreadable::Text => "文本里有不代表任何字符的转义（如单独的 \\ud800）",
+            Unreadable::Deep => "嵌套的层数太多",
+        }
+    }
+}
+
+pub(super) const NULL: &str = "空值 null";
+pub(super) const BOOL: &str = "true/false";
+pub(super) const NUMBER: &str = "数字";
+pub(super) const TEXT: &str = "文本";
+pub(super) const ARRAY: &str = "数组";
+pub(super) const OBJECT: &str = "对象";
+const UNREADABLE: &str = "无法读取的值";
 
 impl Loose<'_> {
     pub fn is_null(&self) -> bool {
@@ -46,6 +83,7 @@ impl Loose<'_> {
             Loose::Str(_) => TEXT,
             Loose::Arr(_) => ARRAY,
             Loose::Obj(_) => OBJECT,
+            Loose::Unreadable(_) => UNREADABLE,
         }
     }
 
@@ -60,6 +98,7 @@ impl Loose<'_> {
             Loose::Str(s) => s.to_string(),
             Loose::Arr(_) => "[…]".to_owned(),
             Loose::Obj(_) => "{…}".to_owned(),
+            Loose::Unreadable(_) => "…".to_owned(),
         }
     }
 }
@@ -76,7 +115,7 @@ pub(crate) fn take<'a>(obj: &mut Object<'a>, key: &str) -> Option<Loose<'a>> {
 
 /// A key that borrows from the input when it has no escapes (serde's own `Cow<str>`
 /// always copies).
-struct Key<'a>(Cow<'a, str>);
+pub(super) struct Key<'a>(pub Cow<'a, str>);
 
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -106,7 +145,7 @@ impl<'de> Deserialize<'de> for Loose<'de> {
     }
 }
 
-struct LooseVisitor;
+pub(super) struct LooseVisitor;
 
 impl<'de> Visitor<'de> for LooseVisitor {
     type Value = Loose<'de>;
@@ -165,210 +204,5 @@ impl<'de> Visitor<'de> for LooseVisitor {
             entries.push((k, v));
         }
         Ok(Loose::Obj(entries))
-    }
-}
-
-/// A record's known keys, sorted into slots while it is parsed: unknown keys are skipped
-/// without being stored, and no per-record key list is built. Later duplicates of a key
-/// win and `null` counts as absent, as with [`take`].
-pub(crate) struct Fields<'a>([Option<Loose<'a>>; 22]);
-
-impl<'a> Fields<'a> {
-    fn slot(key: &str) -> Option<usize> {
-        Some(match key {
-            "id" => 0,
-            "name" => 1,
-            "kind" => 2,
-            "operator" => 3,
-            "nonprofit" => 4,
-            "registration" => 5,
-            "area" => 6,
-            "address" => 7,
-            "location" => 8,
-            "phone" => 9,
-            "care_types" => 10,
-            "age_months" => 11,
-            "puhui" => 12,
-            "fees" => 13,
-            "places" => 14,
-            "hours" => 15,
-            "demonstration" => 16,
-            "quality" => 17,
-            "inspections" => 18,
-            "open_to_public" => 19,
-            "features" => 20,
-            "updated" => 21,
-            _ => return None,
-        })
-    }
-
-    pub fn take(&mut self, key: &str) -> Option<Loose<'a>> {
-        Self::slot(key).and_then(|i| self.0[i].take())
-    }
-}
-
-/// One element of `institutions`. Not boxed: measured, one allocation per record cost
-/// more than moving the slots.
-#[allow(clippy::large_enum_variant)]
-pub(crate) enum RawRecord<'a> {
-    Fields(Fields<'a>),
-    /// The JSON type it has instead.
-    NotObject(&'static str),
-}
-
-/// The file as the loader needs it: top-level keys as a small tree, `institutions`
-/// streamed record by record into slots.
-pub(crate) enum Root<'a> {
-    Object {
-        top: Object<'a>,
-        /// `None` when the key is absent or `null`; `Err` holds the type it has instead.
-        institutions: Option<Result<Vec<RawRecord<'a>>, &'static str>>,
-    },
-    NotObject,
-}
-
-/// Visits a value that is not the expected container, consuming it, and reports its
-/// JSON type.
-struct KindOnly;
-
-impl<'de> Visitor<'de> for KindOnly {
-    type Value = &'static str;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<&'static str, E> {
-        Ok(NULL)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<&'static str, E> {
-        Ok(NULL)
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<&'static str, E> {
-        Ok(BOOL)
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<&'static str, E> {
-        Ok(NUMBER)
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<&'static str, E> {
-        Ok(NUMBER)
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<&'static str, E> {
-        Ok(NUMBER)
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<&'static str, E> {
-        Ok(TEXT)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<&'static str, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(ARRAY)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<&'static str, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(OBJECT)
-    }
-}
-
-/// Delegates every scalar and the "other" container to [`KindOnly`], so each visitor
-/// below only spells out the container it expects.
-macro_rules! other_kinds {
-    ($wrap:expr; $($method:ident($($arg:ty)?)),*) => {
-        $(
-            fn $method<E: de::Error>(self $(, v: $arg)?) -> Result<Self::Value, E> {
-                KindOnly.$method($(v as $arg)?).map($wrap)
-            }
-        )*
-    };
-}
-
-impl<'de> Deserialize<'de> for RawRecord<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct RecordVisitor;
-        impl<'de> Visitor<'de> for RecordVisitor {
-            type Value = RawRecord<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an institution record")
-            }
-            other_kinds!(RawRecord::NotObject; visit_unit(), visit_none(), visit_bool(bool),
-                visit_u64(u64), visit_i64(i64), visit_f64(f64), visit_str(&str));
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-                KindOnly.visit_seq(seq).map(RawRecord::NotObject)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut fields = Fields(std::array::from_fn(|_| None));
-                while let Some(Key(k)) = map.next_key::<Key>()? {
-                    match Fields::slot(&k) {
-                        Some(i) => {
-                            let v: Loose = map.next_value()?;
-                            fields.0[i] = (!v.is_null()).then_some(v);
-                        }
-                        None => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RawRecord::Fields(fields))
-            }
-        }
-        d.deserialize_any(RecordVisitor)
-    }
-}
-
-/// `institutions`: an array streamed into records, `null`, or something else.
-struct Records<'a>(Option<Result<Vec<RawRecord<'a>>, &'static str>>);
-
-impl<'de> Deserialize<'de> for Records<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct RecordsVisitor;
-        impl<'de> Visitor<'de> for RecordsVisitor {
-            type Value = Records<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an array of records")
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(Records(None))
-            }
-            other_kinds!(|k| Records(Some(Err(k))); visit_bool(bool), visit_u64(u64),
-                visit_i64(i64), visit_f64(f64), visit_str(&str));
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                KindOnly.visit_map(map).map(|k| Records(Some(Err(k))))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let mut records = Vec::new();
-                while let Some(r) = seq.next_element()? {
-                    records.push(r);
-                }
-                Ok(Records(Some(Ok(records))))
-            }
-        }
-        d.deserialize_any(RecordsVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for Root<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct RootVisitor;
-        impl<'de> Visitor<'de> for RootVisitor {
-            type Value = Root<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a dataset object")
-            }
-            other_kinds!(|_| Root::NotObject; visit_unit(), visit_none(), visit_bool(bool),
-                visit_u64(u64), visit_i64(i64), visit_f64(f64), visit_str(&str));
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-                KindOnly.visit_seq(seq).map(|_| Root::NotObject)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut top = Vec::new();
-                let mut institutions = None;
-                while let Some(Key(k)) = map.next_key::<Key>()? {
-                    if k == "institutions" {
-                        institutions = map.next_value::<Records>()?.0;
-                    } else {
-                        top.push((k, map.next_value()?));
-                    }
-                }
-                Ok(Root::Object { top, institutions })
-            }
-        }
-        d.deserialize_any(RootVisitor)
     }
 }

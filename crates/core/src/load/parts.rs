@@ -55,7 +55,7 @@ pub(super) fn care_types(c: &mut Checker, v: Loose) -> Option<Vec<CareType>> {
         c.report("care_types", "至少要有一种托育类型");
         return None;
     }
-    let before = c.problems.len();
+    let before = c.count();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
         let path = || format!("care_types[{i}]");
@@ -67,7 +67,7 @@ pub(super) fn care_types(c: &mut Checker, v: Loose) -> Option<Vec<CareType>> {
             }
         }
     }
-    (c.problems.len() == before).then_some(out)
+    (c.count() == before).then_some(out)
 }
 
 pub(super) fn age_range(c: &mut Checker, v: Loose) -> Option<AgeRange> {

@@ -3,11 +3,12 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::check::{quote, Checker};
-use super::loose::{Loose, RawRecord};
+use super::check::{quote, shorten, Checker};
+use super::loose::Loose;
 use super::parts::{
     age_range, care_types, features, fees, inspections, phone, places, quality, registration,
 };
+use super::stream::RawRecord;
 use crate::model::{Institution, Kind, Operator, RegistrationStatus};
 
 // Boxing the institution would cost one more allocation per record, and the enum
@@ -46,6 +47,13 @@ pub(crate) fn check_record<'a>(
         RawRecord::Fields(m) => m,
         RawRecord::NotObject(kind) => {
             let message = format!("这条记录应为对象 {{…}}，实际是{kind}");
+            return Outcome::Bad {
+                id: None,
+                problems: vec![(String::new(), message)],
+            };
+        }
+        RawRecord::Unreadable(why) => {
+            let message = format!("这条记录无法读取：{}", why.message());
             return Outcome::Bad {
                 id: None,
                 problems: vec![(String::new(), message)],
@@ -133,16 +141,10 @@ pub(crate) fn check_record<'a>(
         Some(puhui),
     ) = complete
     else {
-        return Outcome::Bad {
-            id: shown_id.map(Cow::into_owned),
-            problems: c.problems,
-        };
+        return bad(shown_id.as_deref(), c);
     };
     if !c.is_clean() {
-        return Outcome::Bad {
-            id: shown_id.map(Cow::into_owned),
-            problems: c.problems,
-        };
+        return bad(shown_id.as_deref(), c);
     }
     let revoked = matches!(&registration, Some(r) if r.status == RegistrationStatus::Revoked);
     if revoked {
@@ -172,6 +174,15 @@ pub(crate) fn check_record<'a>(
         features: features.unwrap_or_default(),
         updated,
     })
+}
+
+/// A left-out record: its id shortened once (every problem line names it, and a
+/// 1,000,000-character id must not be copied for each), its problems capped.
+fn bad(id: Option<&str>, c: Checker) -> Outcome {
+    Outcome::Bad {
+        id: id.map(shorten),
+        problems: c.into_problems(),
+    }
 }
 
 fn check_id<'a>(

@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use tuoyu_core::load::{is_valid_id, load_dataset};
+use tuoyu_core::load::{is_valid_id, load_dataset, MAX_PROBLEMS, MAX_PROBLEMS_PER_RECORD};
 use tuoyu_core::model::Dataset;
 use tuoyu_core::query::FinderQuery;
 use tuoyu_core::source::{resolve_data_source, DEFAULT_DATASET};
@@ -39,15 +39,28 @@ pub fn check_load(bytes: &[u8]) {
         indices.windows(2).all(|w| w[0] <= w[1]),
         "problems out of order"
     );
+    // Bounded: a record's problems, all problems, and every quoted id (issue 14).
+    let mut per_record = indices.clone();
+    per_record.dedup_by_key(|i| *i);
+    for i in &per_record {
+        let n = indices.iter().filter(|j| *j == i).count();
+        assert!(n <= MAX_PROBLEMS_PER_RECORD + 1, "record {i}: {n} problems");
+    }
+    assert!(loaded.problems.len() <= MAX_PROBLEMS);
     indices.dedup();
-    assert_eq!(
-        indices.len(),
-        loaded.skipped,
-        "skipped ≠ records with problems"
-    );
+    if loaded.unlisted_problems == 0 {
+        assert_eq!(
+            indices.len(),
+            loaded.skipped,
+            "skipped ≠ records with problems"
+        );
+    } else {
+        assert!(indices.len() <= loaded.skipped);
+    }
     for p in &loaded.problems {
         assert!(!p.message.is_empty());
         assert!(!p.to_string().is_empty());
+        assert!(p.id.as_ref().is_none_or(|id| id.chars().count() <= 41));
     }
 
     let listed = &loaded.dataset.institutions;
