@@ -12,6 +12,7 @@ scripts/setup.sh --browser
 
 step "format and lints"
 cargo fmt --all -- --check
+leptosfmt --check src   # the view! macros, as leptosfmt.toml says
 cargo clippy --offline --quiet -p tuoyu-core --all-targets -- -D warnings
 cargo clippy --offline --quiet -p tuoyu-content --all-targets -- -D warnings
 cargo clippy --offline --quiet -p tuoyu-publish --all-targets -- -D warnings

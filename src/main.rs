@@ -14,6 +14,7 @@ mod prefs;
 mod route;
 mod views;
 mod wechat;
+mod wording;
 
 // The `i18n` module leptos_i18n generates from locales/ (build.rs).
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -83,8 +83,10 @@ pub fn locate(done: impl FnOnce(Result<LatLng, LocateError>) + 'static) {
     }
 }
 
-/// Copies text; WeChat's older webviews lack the async clipboard, so a selected textarea and
-/// `execCommand("copy")` is the fallback. Returns whether the copy went through.
+/// Copies text. A selected textarea and `execCommand("copy")` come first, since WeChat's older
+/// webviews lack the async clipboard and that way answers at once; the async clipboard is tried
+/// when it fails (its promise is not awaited, so that case counts as copied). Returns whether
+/// the copy went through.
 pub fn copy_text(text: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;

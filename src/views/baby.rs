@@ -17,6 +17,7 @@ use crate::lang;
 use crate::platform::{saved, today};
 use crate::route::{use_address, Step};
 use crate::views::guide::{GuideError, GuideLoading};
+use crate::wording::birth_date_text;
 
 const SAVED_KEY: &str = "tuoyu.baby";
 
@@ -80,7 +81,7 @@ pub fn BabyPage() -> impl IntoView {
         let weeks = weeks_text.get();
         Some(
             check_birth_date(&born, today)
-                .map_err(|e| birth_date_message(&e))
+                .map_err(|e| birth_date_text(&e))
                 .and_then(|born| {
                     let weeks = check_gestation_weeks(&still_typing_is_empty(&weeks))
                         .map_err(|e| plan_message(&e))?;
@@ -117,9 +118,7 @@ pub fn BabyPage() -> impl IntoView {
     let plan = move || {
         let (born, weeks) = match input.get() {
             None => {
-                return view! {
-                    <p class="hint">{td_string!(lang::current(), guide.enter_birth_date)}</p>
-                }
+                return view! { <p class="hint">{td_string!(lang::current(), guide.enter_birth_date)}</p> }
                 .into_any()
             }
             Some(Err(message)) => return error_view(message),
@@ -139,11 +138,20 @@ pub fn BabyPage() -> impl IntoView {
     view! {
         <section class="baby">
             <h1>{td_string!(locale, guide.baby_title)}</h1>
-            {move || linked.get().map(|born| view! {
-                <p class="notice" role="note" data-testid="born-link-notice">
-                    {td_string!(locale, guide.born_link_notice, date = format_date(born)).to_string()}
-                </p>
-            })}
+            {move || {
+                linked
+                    .get()
+                    .map(|born| {
+                        view! {
+                            <p class="notice" role="note" data-testid="born-link-notice">
+                                {td_string!(
+                                    locale, guide.born_link_notice, date = format_date(born)
+                                )
+                                    .to_string()}
+                            </p>
+                        }
+                    })
+            }}
             <form class="baby-form" on:submit=|ev| ev.prevent_default()>
                 <label class="field">
                     <span>{td_string!(locale, guide.born_label)}</span>
@@ -201,28 +209,12 @@ fn still_typing_is_empty(weeks: &str) -> String {
     }
 }
 
-/// The core's reason, in the interface's words.
-fn birth_date_message(problem: &BirthDateProblem) -> String {
-    let l = lang::current();
-    match problem {
-        BirthDateProblem::Empty => td_string!(l, guide.birth_missing).to_owned(),
-        BirthDateProblem::WrongShape | BirthDateProblem::Unreadable => {
-            td_string!(l, guide.birth_shape).to_owned()
-        }
-        BirthDateProblem::NoSuchDay(date) => {
-            td_string!(l, guide.birth_no_such_day, date = date.clone()).to_string()
-        }
-        BirthDateProblem::InFuture => td_string!(l, guide.birth_in_future).to_owned(),
-        BirthDateProblem::TooOld => td_string!(l, guide.birth_too_old).to_owned(),
-    }
-}
-
 fn plan_message(error: &PlanError) -> String {
     let l = lang::current();
     let (min, max) = (MIN_GESTATION_WEEKS, MAX_GESTATION_WEEKS);
     match error {
         PlanError::BornInFuture => td_string!(l, guide.birth_in_future_check).to_owned(),
-        PlanError::TooOld => td_string!(l, guide.birth_too_old).to_owned(),
+        PlanError::TooOld => birth_date_text(&BirthDateProblem::TooOld),
         PlanError::Gestation(weeks) => {
             td_string!(l, guide.weeks_out_of_range, weeks, min, max).to_string()
         }
@@ -234,7 +226,9 @@ fn plan_message(error: &PlanError) -> String {
 
 fn error_view(message: String) -> AnyView {
     view! {
-        <p class="error-panel" role="alert" data-testid="plan-error">{message}</p>
+        <p class="error-panel" role="alert" data-testid="plan-error">
+            {message}
+        </p>
     }
     .into_any()
 }

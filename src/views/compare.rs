@@ -12,24 +12,20 @@ use crate::i18n::*;
 use crate::labels::{self, Label};
 use crate::lang;
 use crate::route::use_address;
-use crate::views::status::{with_dataset, SampleBanner};
+use crate::views::sheet::sheet;
+use crate::views::status::with_dataset;
 use crate::views::text::{bounded, mixed, DATA_LANG};
 
 #[component]
 pub fn CompareSheet() -> impl IntoView {
     let address = use_address();
     let locale = lang::current();
-    view! {
-        <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="compare-title">
-            <div class="sheet-bar">
-                <button type="button" class="button back" on:click=move |_| address.close_sheet(|q| q.compare.clear())>
-                    {td_string!(locale, detail.back)}
-                </button>
-            </div>
-            <SampleBanner />
-            {with_dataset(|loaded| view! { <CompareTable loaded /> }.into_any())}
-        </div>
-    }
+    sheet(
+        "compare-title",
+        td_string!(locale, detail.back),
+        move || address.close_sheet(|q| q.compare.clear()),
+        with_dataset(|loaded| view! { <CompareTable loaded /> }.into_any()),
+    )
 }
 
 /// A cell: interface words (which may hold a Chinese term) or the bureau's own text.
@@ -57,13 +53,7 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
     let rows: Vec<(&'static str, Vec<Cell>)> = vec![
         (
             td_string!(locale, detail.fact_care_types),
-            words(&|i| {
-                i.care_types
-                    .iter()
-                    .map(|c| c.text())
-                    .collect::<Vec<_>>()
-                    .join(td_string!(locale, detail.list_separator))
-            }),
+            words(&|i| labels::care_types_in_words(&i.care_types)),
         ),
         (td_string!(locale, detail.fact_fees), words(&fees)),
         (
@@ -141,27 +131,49 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
     view! {
         <section class="compare" data-testid="compare">
             <h1 id="compare-title">{td_string!(locale, detail.compare_title)}</h1>
-            {(chosen.len() < ids.len()).then(|| view! {
-                <p class="warn">{td_string!(locale, detail.compare_missing)}</p>
-            })}
+            {(chosen.len() < ids.len())
+                .then(|| {
+                    view! { <p class="warn">{td_string!(locale, detail.compare_missing)}</p> }
+                })}
             <div class="compare-scroll">
                 <table>
                     <thead>
                         <tr>
                             <th scope="col">{td_string!(locale, detail.compare_item)}</th>
-                            {names.into_iter().map(|n| view! { <th scope="col" lang=DATA_LANG>{n}</th> }).collect_view()}
+                            {names
+                                .into_iter()
+                                .map(|n| {
+                                    view! {
+                                        <th scope="col" lang=DATA_LANG>
+                                            {n}
+                                        </th>
+                                    }
+                                })
+                                .collect_view()}
                         </tr>
                     </thead>
                     <tbody>
-                        {rows.into_iter().map(|(label, cells)| view! {
-                            <tr>
-                                <th scope="row">{mixed(label)}</th>
-                                {cells.into_iter().map(|cell| match cell {
-                                    Cell::Words(text) => view! { <td>{mixed(text)}</td> }.into_any(),
-                                    Cell::Data(text) => view! { <td lang=DATA_LANG>{text}</td> }.into_any(),
-                                }).collect_view()}
-                            </tr>
-                        }).collect_view()}
+                        {rows
+                            .into_iter()
+                            .map(|(label, cells)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{mixed(label)}</th>
+                                        {cells
+                                            .into_iter()
+                                            .map(|cell| match cell {
+                                                Cell::Words(text) => {
+                                                    view! { <td>{mixed(text)}</td> }.into_any()
+                                                }
+                                                Cell::Data(text) => {
+                                                    view! { <td lang=DATA_LANG>{text}</td> }.into_any()
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -170,15 +182,7 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
 }
 
 fn fees(inst: &Institution) -> String {
-    let locale = lang::current();
-    if inst.fees.is_empty() {
-        return td_string!(locale, detail.not_published).into();
-    }
-    inst.fees
-        .iter()
-        .map(|(care, fee)| labels::fee_for(*care, fee))
-        .collect::<Vec<_>>()
-        .join(td_string!(locale, detail.fee_separator))
+    labels::fees(inst).unwrap_or_else(|| td_string!(lang::current(), detail.not_published).into())
 }
 
 fn distance(inst: &Institution, near: Option<LatLng>, crs: tuoyu_core::model::Crs) -> String {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use tuoyu_core::language::Language;
-use tuoyu_core::query::{FinderQuery, Page};
+use tuoyu_core::query::Page;
 
 use crate::data::{use_dataset, DataState};
 use crate::i18n::*;
@@ -18,18 +18,7 @@ pub fn Header() -> impl IntoView {
     let page = Memo::new(move |_| address.query.with(|q| q.page));
 
     // The tab keeps the finder's filters, so coming back from the guide finds the same list.
-    let tab_href = move |target: Page| {
-        address.query.with(|q| {
-            let next = FinderQuery {
-                page: target,
-                article: None,
-                id: None,
-                notes: Vec::new(),
-                ..q.clone()
-            };
-            address.href(&next)
-        })
-    };
+    let tab_href = move |target: Page| address.query.with(|q| address.href(&q.page_link(target)));
     let title = Memo::new(move |_| match dataset.state.get() {
         DataState::Ready(loaded) => loaded.dataset.title.clone(),
         _ => String::new(),
@@ -70,10 +59,12 @@ pub fn Header() -> impl IntoView {
                 aria-pressed=move || prefs.elder.get().to_string()
                 on:click=move |_| prefs.elder.update(|on| *on = !*on)
             >
-                {move || if prefs.elder.get() {
-                    td_string!(locale, app.elder_off)
-                } else {
-                    td_string!(locale, app.elder_on)
+                {move || {
+                    if prefs.elder.get() {
+                        td_string!(locale, app.elder_off)
+                    } else {
+                        td_string!(locale, app.elder_on)
+                    }
                 }}
             </button>
             <LanguageSwitch />

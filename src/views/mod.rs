@@ -3,6 +3,7 @@
 
 pub mod baby;
 pub mod card;
+pub mod chip;
 pub mod compare;
 pub mod detail;
 pub mod filters;
@@ -12,6 +13,7 @@ pub mod header;
 pub mod location;
 pub mod map;
 pub mod share;
+pub mod sheet;
 pub mod shortlist;
 pub mod status;
 pub mod text;

@@ -2,7 +2,7 @@
 // violation, and the finder works from the keyboard alone with a visible focus.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsNarrowPhone, axeViolations as axe, phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
+import { assertFitsNarrowPhone, axeViolations, phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
 
 let browser;
 let site;
@@ -32,7 +32,7 @@ describe('axe-core on every view', () => {
       await tab.page.route(/autonavi\.com/, (route) => route.abort());
       await tab.page.goto(`${site.origin}/${query}`);
       await tab.page.waitForSelector(ready, { timeout: 20_000 });
-      assert.deepEqual(await axe(tab.page), []);
+      assert.deepEqual(await axeViolations(tab.page), []);
       await tab.context.close();
     });
   }

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertFitsNarrowPhone, PHONE, chineseOutsideChinese, phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
+import { assertFitsNarrowPhone, PHONE, chineseOutsideChinese, openPage, phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
 import { readDataset } from './oracle.mjs';
 import { distDir, repoRoot } from './server.mjs';
 
@@ -24,23 +24,15 @@ useBrowserAndSite((b, s) => {
   site = s;
 });
 
-/** A phone whose browser prefers English, as harness.phonePage's prefers Chinese. */
-async function englishPhone({ width = PHONE.width, clock = false } = {}) {
-  const { context, page, errors } = await phonePage(browser, {
-    locale: 'en-US',
-    viewport: { width, height: PHONE.height },
-  });
+/** A phone whose browser prefers English (harness.phonePage's prefers Chinese). */
+const open = (query, { width = PHONE.width, clock = false } = {}) => openPage(browser, site, query, {
+  list: false,
+  locale: 'en-US',
+  viewport: { width, height: PHONE.height },
+  clock: clock && TODAY,
   // No way out of the test machine: the map's tiles fail, as on a blocked network.
-  await page.route(TILE, (route) => route.abort());
-  if (clock) await page.clock.setFixedTime(TODAY);
-  return { context, page, errors };
-}
-
-async function open(query, options) {
-  const tab = await englishPhone(options);
-  await tab.page.goto(`${site.origin}/${query}`);
-  return tab;
-}
+  prepare: ({ page }) => page.route(TILE, (route) => route.abort()),
+});
 
 async function langOf(locator) {
   return locator.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'));

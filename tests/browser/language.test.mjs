@@ -3,7 +3,10 @@
 // dataset's own words (and the switch back to 中文) are Chinese, and each sits under lang="zh".
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, chineseOutsideChinese, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList } from './harness.mjs';
+import {
+  assertNoSideScroll, axeViolations, chineseOutsideChinese, openPage, phonePage, resultCount, resultIds, useBrowserAndSite,
+  waitForList,
+} from './harness.mjs';
 import { listed, readDataset } from './oracle.mjs';
 
 const HAN = /\p{Script=Han}/u;
@@ -17,12 +20,7 @@ useBrowserAndSite((b, s) => {
 
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
 
-async function open(locale, query = '', options = {}) {
-  const tab = await phonePage(browser, { locale, ...options });
-  await tab.page.goto(`${site.origin}/${query}`);
-  await waitForList(tab.page);
-  return tab;
-}
+const open = (locale, query, options) => openPage(browser, site, query, { locale, ...options });
 
 describe("the browser's language", () => {
   test('a browser preferring English gets the English interface', async () => {
@@ -190,8 +188,7 @@ describe('the English finder page', () => {
     await waitForList(tab.page);
     await tab.page.locator('.data-notes summary').click();
     await tab.page.waitForTimeout(300);
-    const widths = await tab.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-    assert.ok(widths[0] <= widths[1], `page is ${widths[0]} px wide in a ${widths[1]} px window`);
+    await assertNoSideScroll(tab.page);
     await tab.context.close();
   });
 });

@@ -89,16 +89,6 @@ impl Sort {
     pub fn parse(code: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|s| s.code() == code)
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Sort::Default => "默认",
-            Sort::Distance => "距离最近",
-            Sort::Name => "名称",
-            Sort::Fee => "收费最低",
-            Sort::Vacancy => "空位最多",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

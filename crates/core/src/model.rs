@@ -1,4 +1,5 @@
-//! The typed, validated dataset (`tuoyu.dataset/1`, see `shared/spec/dataset-v1.md`).
+//! The typed, validated dataset (`tuoyu.dataset/1`: described for publishers in
+//! `docs/dataset.md`, its JSON Schema is `public/data/dataset-v1.schema.json`).
 //!
 //! Serializing these types produces a spec-conformant file: the spec's key names and
 //! enum codes, with absent optionals left out. Deserializing them is *not* validation —
@@ -98,8 +99,10 @@ macro_rules! code_enum {
                 }
             }
 
-            /// The Chinese label shown to parents.
-            pub fn label(self) -> &'static str {
+            /// The Chinese label, for the publisher's tool, the loader's messages and the
+            /// static first paint. The app words a code through `labels::Label::text` instead,
+            /// in the interface's language.
+            pub fn label_zh(self) -> &'static str {
                 match self {
                     $(Self::$variant => $label),+
                 }

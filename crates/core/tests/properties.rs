@@ -4,6 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+mod cases;
+
+use cases::config;
+
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use tuoyu_core::coords::wgs84_to;
@@ -17,14 +21,6 @@ const AREAS: [&str; 3] = ["441602001", "441602003", "441602100"];
 /// Pieces of names and addresses, mixed-case ASCII among them, so that generated search
 /// terms actually hit, miss and fold case.
 const WORDS: [&str; 8] = ["东埔", "托育", "中心", "长安路", "Sun", "sun", "A", "1号"];
-
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(128);
-    ProptestConfig::with_cases(cases)
-}
 
 /// Most points within ~20 km of 源城 so radii matter; some anywhere in the spec's box.
 fn point() -> impl Strategy<Value = LatLng> {

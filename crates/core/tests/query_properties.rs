@@ -2,19 +2,15 @@
 //! the address reads back as the same query, with no notes. Cases default to 128;
 //! `PROPTEST_CASES=5000 cargo test -p tuoyu-core --test query_properties` searches longer.
 
+mod cases;
+
+use cases::config;
+
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use tuoyu_core::filter::{Filter, Sort};
 use tuoyu_core::model::{CareType, Kind, LatLng};
 use tuoyu_core::query::{FinderQuery, Page, View, MAX_COMPARED, MAX_RADIUS_M};
-
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(128);
-    ProptestConfig::with_cases(cases)
-}
 
 proptest! {
     #![proptest_config(config())]

@@ -101,8 +101,8 @@ fn numbered(base: &str, group: u8) -> String {
 impl Field {
     pub fn header(self) -> String {
         match self {
-            Field::FeeAmount(t) => format!("{}收费（元）", t.label()),
-            Field::FeeUnit(t) => format!("{}收费单位", t.label()),
+            Field::FeeAmount(t) => format!("{}收费（元）", t.label_zh()),
+            Field::FeeUnit(t) => format!("{}收费单位", t.label_zh()),
             Field::InspDate(g) => numbered("检查日期", g),
             Field::InspResult(g) => numbered("检查结果", g),
             Field::InspSummary(g) => numbered("检查说明", g),
@@ -295,7 +295,7 @@ pub fn match_header(header: &str) -> Option<Field> {
     }
     for t in CareType::ALL {
         // Also the shorter `全日托收费` people write when the unit has its own column.
-        if h == normalize_header(&format!("{}收费", t.label())) {
+        if h == normalize_header(&format!("{}收费", t.label_zh())) {
             return Some(Field::FeeAmount(t));
         }
     }

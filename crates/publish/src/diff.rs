@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::Value;
-use tuoyu_core::load::load_dataset;
+use tuoyu_core::load::{load_dataset, TopField};
 use tuoyu_core::model::{CareType, FeeUnit, InspectionResult, Kind, Operator, RegistrationStatus};
 
 use crate::columns::path_label;
@@ -123,25 +123,22 @@ fn changes(old: &Value, new: &Value, label: fn(&str) -> String) -> Vec<Change> {
 
 fn top_label(path: &str) -> String {
     let head = path.split(['.', '[']).next().unwrap_or(path);
-    match head {
-        "schema" => "数据格式版本",
-        "title" => "名录标题",
-        "publisher" => "发布单位",
-        "published" => "发布日期",
-        "crs" => "坐标系",
-        "sample" => "示例数据",
-        "region" if path.starts_with("region.areas") => "镇街",
-        "region" => "辖区",
-        _ => "",
+    if path.starts_with("region.areas") {
+        return "镇街".to_owned();
     }
-    .to_owned()
+    TopField::parse(head)
+        .map(TopField::meaning_zh)
+        .unwrap_or("")
+        .to_owned()
 }
 
 /// The file's records by id, first one winning as in the app; records without a string id
 /// cannot be matched and are named in the notes.
 fn by_id<'v>(which: &str, root: &'v Value, notes: &mut Vec<String>) -> Vec<(&'v str, &'v Value)> {
     let mut out: Vec<(&str, &Value)> = Vec::new();
-    let list = root.get("institutions").and_then(Value::as_array);
+    let list = root
+        .get(TopField::Institutions.key())
+        .and_then(Value::as_array);
     for (i, rec) in list.into_iter().flatten().enumerate() {
         match rec.get("id").and_then(Value::as_str) {
             Some(id) if out.iter().any(|(seen, _)| *seen == id) => notes.push(format!(
@@ -219,7 +216,7 @@ pub fn diff_bytes(old: &[u8], new: &[u8]) -> Result<Report, String> {
     let strip = |v: &Value| {
         let mut v = v.clone();
         if let Some(m) = v.as_object_mut() {
-            m.remove("institutions");
+            m.remove(TopField::Institutions.key());
         }
         v
     };
@@ -234,12 +231,12 @@ pub fn show(v: Option<&Value>) -> String {
     };
     let label = |code: &str| -> Option<&'static str> {
         Kind::parse(code)
-            .map(Kind::label)
-            .or_else(|| Operator::parse(code).map(Operator::label))
-            .or_else(|| CareType::parse(code).map(CareType::label))
-            .or_else(|| FeeUnit::parse(code).map(FeeUnit::label))
-            .or_else(|| RegistrationStatus::parse(code).map(RegistrationStatus::label))
-            .or_else(|| InspectionResult::parse(code).map(InspectionResult::label))
+            .map(Kind::label_zh)
+            .or_else(|| Operator::parse(code).map(Operator::label_zh))
+            .or_else(|| CareType::parse(code).map(CareType::label_zh))
+            .or_else(|| FeeUnit::parse(code).map(FeeUnit::label_zh))
+            .or_else(|| RegistrationStatus::parse(code).map(RegistrationStatus::label_zh))
+            .or_else(|| InspectionResult::parse(code).map(InspectionResult::label_zh))
     };
     match v {
         Value::Bool(true) => "是".into(),
