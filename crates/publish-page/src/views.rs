@@ -146,7 +146,7 @@ fn care(inst: &Institution) -> String {
     let labels: Vec<&str> = inst
         .care_types
         .iter()
-        .map(|t: &CareType| t.label())
+        .map(|t: &CareType| t.label_zh())
         .collect();
     labels.join(" · ")
 }
@@ -174,7 +174,7 @@ pub fn Preview(shown: Dataset) -> impl IntoView {
                     <div class="card-link">
                         <h4 class="card-name">{inst.name.clone()}</h4>
                         <p class="card-meta">
-                            <span class="kind">{inst.kind.label()}</span>
+                            <span class="kind">{inst.kind.label_zh()}</span>
                             {inst.puhui.then(|| view! { <span class="badge puhui">"普惠"</span> })}
                         </p>
                         <p class="card-care">{care(inst)}</p>

@@ -259,7 +259,7 @@ fn read_rows(sheet: &Sheet, columns: &Columns, opts: &Options) -> Vec<(usize, Bu
         if columns.registry_filed && dated {
             cells.insert(
                 Field::RegStatus,
-                RegistrationStatus::Filed.label().to_owned(),
+                RegistrationStatus::Filed.label_zh().to_owned(),
             );
         }
         let mut built = build(&cells, &opts.areas.areas);
