@@ -40,6 +40,9 @@ pub struct Changed {
 pub struct Report {
     pub added: Vec<Entry>,
     pub removed: Vec<Entry>,
+    /// Institutions that turned revoked: still in the file (and in `changed`), no longer
+    /// shown to parents.
+    pub revoked: Vec<Entry>,
     pub changed: Vec<Changed>,
     pub unchanged: usize,
     /// Changes outside `institutions`: title, dates, region, areas.
@@ -149,6 +152,11 @@ fn by_id<'v>(which: &str, root: &'v Value, notes: &mut Vec<String>) -> Vec<(&'v 
     out
 }
 
+fn is_revoked(v: &Value) -> bool {
+    let status = v.pointer("/registration/status").and_then(Value::as_str);
+    status == Some(RegistrationStatus::Revoked.code())
+}
+
 fn name_of(v: &Value) -> Option<String> {
     v.get("name").and_then(Value::as_str).map(str::to_owned)
 }
@@ -178,6 +186,12 @@ pub fn diff_bytes(old: &[u8], new: &[u8]) -> Result<Report, String> {
                 name: name_of(rec),
             }),
             Some((_, before)) => {
+                if is_revoked(rec) && !is_revoked(before) {
+                    r.revoked.push(Entry {
+                        id: (*id).to_owned(),
+                        name: name_of(rec),
+                    });
+                }
                 let changes = changes(before, rec, path_label);
                 if changes.is_empty() {
                     r.unchanged += 1;
@@ -211,7 +225,7 @@ pub fn diff_bytes(old: &[u8], new: &[u8]) -> Result<Report, String> {
 }
 
 /// A value as a reviewer reads it: codes with their Chinese label, booleans as 是/否.
-fn show(v: Option<&Value>) -> String {
+pub fn show(v: Option<&Value>) -> String {
     let Some(v) = v else {
         return "（无）".into();
     };
@@ -271,6 +285,12 @@ pub fn render_text(old: &str, new: &str, r: &Report) -> String {
         r.removed
             .iter()
             .for_each(|e| s += &format!("  - {}\n", entry(e)));
+    }
+    if !r.revoked.is_empty() {
+        s += &format!("注销 {} 家机构（家长不再看到）：\n", r.revoked.len());
+        r.revoked
+            .iter()
+            .for_each(|e| s += &format!("  × {}\n", entry(e)));
     }
     if !r.changed.is_empty() {
         s += &format!("修改 {} 家机构：\n", r.changed.len());

@@ -105,6 +105,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
         println!("tuoyu-site: inline script {} {}", script.hash, script.what);
     }
 
+    finish_publisher_page(dir)?;
+
     // After the page is final: the worker's cache is named by the hash of what it keeps.
     let release = write_service_worker(dir)
         .map_err(|e| format!("writing the service worker in {}: {e}", dir.display()))?;
@@ -133,6 +135,24 @@ fn run(args: Vec<String>) -> Result<(), String> {
     Ok(())
 }
 
+/// The publisher's page (Trunk.publish.toml, copied in before this step), when the build has
+/// it: its own policy, which names no origin but the site's, so that a bureau's sheet read
+/// in that page cannot be sent anywhere.
+const PUBLISHER_PAGE: &str = "publish/index.html";
+
+fn finish_publisher_page(dir: &Path) -> Result<(), String> {
+    let page = dir.join(PUBLISHER_PAGE);
+    let Ok(html) = fs::read_to_string(&page) else {
+        return Ok(());
+    };
+    let hashes: Vec<String> = inline_script_hashes(&html)
+        .iter()
+        .map(|s| s.hash.trim_matches('\'').to_string())
+        .collect();
+    let html = with_policy(&html, &policy(&hashes, None, &[]));
+    fs::write(&page, html).map_err(|e| format!("cannot write {}: {e}", page.display()))
+}
+
 /// One line: the first paint's size, and what the first list view costs on the wire.
 fn summary(dir: &Path, dataset: &Path, listed: usize, files: &[Compressed]) -> String {
     let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
@@ -143,9 +163,10 @@ fn summary(dir: &Path, dataset: &Path, listed: usize, files: &[Compressed]) -> S
                     .extension()
                     .is_some_and(|e| ["html", "css", "js", "wasm"].iter().any(|x| e == *x))
     };
+    // The finder's own wasm, at the top; the publisher's page has its own under publish/.
     let wasm = files
         .iter()
-        .find(|f| f.path.extension().is_some_and(|e| e == "wasm"));
+        .find(|f| f.path.parent() == Some(dir) && f.path.extension().is_some_and(|e| e == "wasm"));
     let (raw, gz, br) = files.iter().filter(first_view).fold((0, 0, 0), |acc, f| {
         (
             acc.0 + f.raw,
