@@ -12,6 +12,7 @@
 // --pretty makes it too big for the app at that size). Plain node >= 20.
 
 import { writeFileSync } from "node:fs";
+import { hashSeed, round, seededRandom } from "./data-kit.mjs";
 
 function usage(msg) {
   if (msg) console.error("error: " + msg);
@@ -37,26 +38,8 @@ const N = Number(pos[0]);
 if (!Number.isInteger(N) || N < 0 || N > 100000) usage("N must be an integer from 0 to 100000");
 const OUT = pos[1];
 
-// ---------- PRNG: seed string -> 32-bit state (FNV-1a), then mulberry32 ----------
-function hashSeed(s) {
-  let h = 0x811c9dc5;
-  for (const c of String(s)) {
-    h ^= c.codePointAt(0);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-let state = hashSeed(seedArg);
-function rnd() {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const chance = (p) => rnd() < p;
-const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
-const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
-const round = (x, step) => Math.round(x / step) * step;
+// ---------- PRNG: the seed string hashed, then mulberry32 (scripts/data-kit.mjs) ----------
+const { rnd, chance, int, pick } = seededRandom(hashSeed(seedArg));
 function gauss() {
   let u = 0;
   while (u === 0) u = rnd();

@@ -11,6 +11,7 @@
 // docs/dataset.md (tuoyu.dataset/1) and the coverage the tests rely on, and fails loudly.
 
 import { writeFileSync } from "node:fs";
+import { prettyJson, round, seededRandom } from "./data-kit.mjs";
 import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
 
@@ -18,21 +19,8 @@ const SEED = 20261120;
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = resolve(process.argv[2] ?? resolve(HERE, "../public/data/yuancheng.json"));
 
-// ---------- deterministic PRNG (mulberry32) ----------
-function mulberry32(a) {
-  return function () {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = mulberry32(SEED);
-const chance = (p) => rnd() < p;
-const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1)); // inclusive
-const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
-const round = (x, step) => Math.round(x / step) * step;
+// ---------- deterministic PRNG (scripts/data-kit.mjs) ----------
+const { rnd, chance, int, pick } = seededRandom(SEED);
 function shuffle(arr) {
   for (let i = arr.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
@@ -520,27 +508,7 @@ function check(ds) {
   return errs;
 }
 
-// Pretty-printed with a 2-space indent; an object or array whose one-line form fits in 100
-// columns (location, age_months, fees, care_types, features…) stays on one line, which keeps
-// the file readable and small.
-function inline(v) {
-  if (v === null || typeof v !== "object") return JSON.stringify(v);
-  if (Array.isArray(v)) return "[" + v.map(inline).join(", ") + "]";
-  return "{" + Object.entries(v).map(([k, x]) => JSON.stringify(k) + ": " + inline(x)).join(", ") + "}";
-}
-function pretty(v, indent = "") {
-  const inner = indent + "  ";
-  const flat = (x) => x === null || typeof x !== "object";
-  if (flat(v)) return JSON.stringify(v);
-  const entries = Array.isArray(v) ? v.map((x) => [null, x]) : Object.entries(v);
-  if (entries.length === 0) return Array.isArray(v) ? "[]" : "{}";
-  const [open, close] = Array.isArray(v) ? ["[", "]"] : ["{", "}"];
-  const item = ([k, x], ind) => (k === null ? "" : JSON.stringify(k) + ": ") + pretty(x, ind);
-  const one = inline(v);
-  if (one.length + indent.length <= 100) return one;
-  return open + "\n" + entries.map((e) => inner + item(e, inner)).join(",\n") + "\n" + indent + close;
-}
-const text = pretty(dataset) + "\n";
+const text = prettyJson(dataset);
 const errs = check(JSON.parse(text));
 if (errs.length) {
   console.error(errs.join("\n"));

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what building and testing the finder needs, skipping whatever is already there.
 # Safe to run again: every step first checks for its tool at the pinned version.
-# Usage: scripts/setup.sh [--browser]   (--browser also installs Chromium, a CJK font and nginx)
+# Usage: scripts/setup.sh [--browser]   (--browser also installs Chromium, the two WebKit engines
+#   with their WebDriver, Xvfb, a CJK font and nginx)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `=` pin of wasm-bindgen in Cargo.toml
+LEPTOSFMT_VERSION=0.1.33       # formats the views' view! macros, which rustfmt leaves alone
 want_browser=0
 [ "${1:-}" = "--browser" ] && want_browser=1
 
@@ -28,8 +30,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+if ! leptosfmt --version 2>/dev/null | grep -q " $LEPTOSFMT_VERSION"; then
+  say "installing leptosfmt $LEPTOSFMT_VERSION (about 3 minutes, once)"
+  cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked
+fi
+
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (binaryen's wasm-opt, playwright-core, axe-core)"
+  say "installing npm packages (binaryen's wasm-opt, playwright-core, selenium-webdriver, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
@@ -37,6 +44,12 @@ if [ "$want_browser" = 1 ]; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  # WeChat on iPhone is WebKit: WebKitGTK 2.50 (MiniBrowser, under Xvfb) and WPE WebKit 2.38
+  # (cog, headless), each with its W3C WebDriver, for tests/webkit/ (docs/browsers.md).
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  [ -x /usr/bin/WPEWebDriver ] || missing+=(wpewebkit-driver)
+  [ -x /usr/bin/cog ] || missing+=(cog)
   fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || missing+=(fonts-wqy-microhei)
   # The deployment test runs the README's nginx configuration for real.
   command -v nginx >/dev/null || missing+=(nginx-light)

@@ -12,11 +12,16 @@ scripts/setup.sh --browser
 
 step "format and lints"
 cargo fmt --all -- --check
+leptosfmt --check src   # the view! macros, as leptosfmt.toml says
 cargo clippy --offline --quiet -p tuoyu-core --all-targets -- -D warnings
 cargo clippy --offline --quiet -p tuoyu-content --all-targets -- -D warnings
 cargo clippy --offline --quiet -p tuoyu-publish --all-targets -- -D warnings
 cargo clippy --offline --quiet -p tuoyu-site --all-targets -- -D warnings
 cargo clippy --offline --quiet -p tuoyu-finder --target wasm32-unknown-unknown -- -D warnings
+# The publisher's page runs the publishing library in the browser: it must build for wasm32
+# without the command line.
+cargo clippy --offline --quiet -p tuoyu-publish --no-default-features --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --offline --quiet -p tuoyu-publish-page --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests (core, content, publishing tool, build finishing)"
 cargo test --offline -p tuoyu-core
@@ -24,8 +29,12 @@ cargo test --offline -p tuoyu-content
 cargo test --offline -p tuoyu-publish
 cargo test --offline -p tuoyu-site
 
-step "release build"
+step "release build (the publisher's page first: the finder's build copies it in)"
+trunk build --release --config Trunk.publish.toml
 trunk build --release
 
 step "browser and deployment tests (headless Chromium at 390x844; nginx on loopback)"
 node --test --test-concurrency=1 tests/browser/ tests/deploy/
+
+step "WebKit smoke tests (WPE WebKit 2.38 and WebKitGTK 2.50 through WebDriver, 390x844)"
+node --test --test-concurrency=1 tests/webkit/

@@ -1,4 +1,4 @@
-//! The shell: one page whose query string picks the view (see shared/spec/finder-url.md).
+//! The shell: one page whose query string picks the view (see docs/finder-url.md).
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -44,26 +44,26 @@ fn Shell() -> impl IntoView {
     move || {
         crate::lang::set_current(language.get());
         view! {
-        <div class="app" class:elder=move || prefs.elder.get()>
-            <Header />
-            <QueryNotes />
-            <PrefsNotices />
-            // The list stays mounted under an open institution so that "back" finds it
-            // exactly where the parent left it, scroll position included.
-            <main id="main" class="page" inert=covered>
-                {move || match page.get() {
-                    Page::Finder => view! { <FinderPage /> }.into_any(),
-                    Page::Guide => view! { <crate::views::guide::GuidePage /> }.into_any(),
-                    Page::Baby => view! { <crate::views::baby::BabyPage /> }.into_any(),
-                }}
-            </main>
-            <Show when=move || detail_open.get()>
-                <DetailSheet />
-            </Show>
-            <Show when=move || compare_open.get()>
-                <CompareSheet />
-            </Show>
-        </div>
+            <div class="app" class:elder=move || prefs.elder.get()>
+                <Header />
+                <QueryNotes />
+                <PrefsNotices />
+                // The list stays mounted under an open institution so that "back" finds it
+                // exactly where the parent left it, scroll position included.
+                <main id="main" class="page" inert=covered>
+                    {move || match page.get() {
+                        Page::Finder => view! { <FinderPage /> }.into_any(),
+                        Page::Guide => view! { <crate::views::guide::GuidePage /> }.into_any(),
+                        Page::Baby => view! { <crate::views::baby::BabyPage /> }.into_any(),
+                    }}
+                </main>
+                <Show when=move || detail_open.get()>
+                    <DetailSheet />
+                </Show>
+                <Show when=move || compare_open.get()>
+                    <CompareSheet />
+                </Show>
+            </div>
         }
     }
 }

@@ -107,6 +107,14 @@ pub fn provide_dataset() {
     };
     provide_context(dataset);
 
+    // The address is checked against the dataset on screen, and only that one.
+    let show = move |state: DataState| {
+        address.check_against(match &state {
+            DataState::Ready(loaded) => Some(loaded.clone()),
+            _ => None,
+        });
+        dataset.state.set(state);
+    };
     let source = Memo::new(move |_| address.query.with(|q| q.data.clone()));
     // Each load gets a number; an answer that arrives after a newer load began is dropped.
     let generation = StoredValue::new(0u32);
@@ -118,13 +126,11 @@ pub fn provide_dataset() {
         let url = match resolve_data_source(requested.as_deref(), &allowed_origins()) {
             Ok(url) => url,
             Err(refusal) => {
-                dataset
-                    .state
-                    .set(DataState::Failed(LoadFailure::Refused(refusal)));
+                show(DataState::Failed(LoadFailure::Refused(refusal)));
                 return;
             }
         };
-        dataset.state.set(DataState::Loading);
+        show(DataState::Loading);
         spawn_local(async move {
             let current = move || generation.get_value() == this_load;
             let outcome = fetch_and_load(&url, dataset.state, current).await;
@@ -148,7 +154,7 @@ pub fn provide_dataset() {
                 Err(Failure::Content(failure)) => (DataState::Failed(failure), None),
             };
             dataset.offline_copy.set(offline);
-            dataset.state.set(state);
+            show(state);
         });
     });
 }

@@ -110,14 +110,36 @@ pub fn grade(grade: Grade) -> String {
     td_string!(current(), labels.grade, grade = grade.code()).to_string()
 }
 
-/// The care types an institution offers, in the spec's order.
+/// The care types an institution offers, in the spec's order, as a card lists them.
 pub fn care_types(types: &[CareType]) -> String {
-    let separator = td_string!(current(), labels.list_separator);
+    care_types_joined(types, td_string!(current(), labels.list_separator))
+}
+
+/// The care types written out in a sentence ("全日托、半日托"), as the detail page and the
+/// comparison list them.
+pub fn care_types_in_words(types: &[CareType]) -> String {
+    care_types_joined(types, td_string!(current(), detail.list_separator))
+}
+
+fn care_types_joined(types: &[CareType], separator: &str) -> String {
     types
         .iter()
         .map(|c| c.text())
         .collect::<Vec<_>>()
         .join(separator)
+}
+
+/// Every published fee with its care type ("全日托：1200 元/月；计时托：30 元/小时"); `None`
+/// when the institution publishes none.
+pub fn fees(inst: &Institution) -> Option<String> {
+    let separator = td_string!(current(), detail.fee_separator);
+    (!inst.fees.is_empty()).then(|| {
+        inst.fees
+            .iter()
+            .map(|(care, fee)| fee_for(*care, fee))
+            .collect::<Vec<_>>()
+            .join(separator)
+    })
 }
 
 /// "1,200 元/月": whole yuan without decimals, else one decimal.

@@ -1,7 +1,7 @@
 //! Leaflet, loaded on demand from the site's own /vendor/ folder, and the few calls of its
 //! marker-cluster plugin that the `leaflet` crate does not bind.
 
-use js_sys::{Function, Reflect};
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -52,6 +52,10 @@ fn failed() -> String {
     td_string!(lang::current(), detail.map_failed).to_string()
 }
 
+// Leaflet's option objects are filled through typed setters, never `Reflect.set`: WPE WebKit
+// 2.38 (the WebKit of iOS 16) miscompiles wasm-bindgen's glue for `Reflect.set` once its JIT
+// compiles it, and the map — three options per marker — is what makes it hot. The result was
+// "Out of bounds table access" and a map without markers (docs/browsers.md has the hunt).
 #[wasm_bindgen]
 extern "C" {
     /// `L.MarkerClusterGroup` from leaflet.markercluster.
@@ -60,7 +64,7 @@ extern "C" {
     pub type MarkerClusterGroup;
 
     #[wasm_bindgen(js_namespace = L, js_name = markerClusterGroup)]
-    fn marker_cluster_group(options: &JsValue) -> MarkerClusterGroup;
+    fn marker_cluster_group(options: &ClusterOptions) -> MarkerClusterGroup;
 
     #[wasm_bindgen(method, js_name = addLayers)]
     pub fn add_layers(this: &MarkerClusterGroup, layers: &js_sys::Array);
@@ -68,46 +72,89 @@ extern "C" {
     #[wasm_bindgen(method, js_name = clearLayers)]
     pub fn clear_layers(this: &MarkerClusterGroup);
 
+    /// The cluster Leaflet hands to `iconCreateFunction`.
+    type MarkerCluster;
+
+    #[wasm_bindgen(method, js_name = getChildCount)]
+    fn child_count(this: &MarkerCluster) -> u32;
+
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type ClusterOptions;
+
+    #[wasm_bindgen(method, setter, js_name = iconCreateFunction)]
+    fn set_icon_create_function(this: &ClusterOptions, f: &Function);
+
+    #[wasm_bindgen(method, setter, js_name = showCoverageOnHover)]
+    fn set_show_coverage_on_hover(this: &ClusterOptions, on: bool);
+
+    #[wasm_bindgen(method, setter, js_name = maxClusterRadius)]
+    fn set_max_cluster_radius(this: &ClusterOptions, pixels: f64);
+
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type ElementIconOptions;
+
+    #[wasm_bindgen(method, setter)]
+    fn set_html(this: &ElementIconOptions, html: &web_sys::Element);
+
+    #[wasm_bindgen(method, setter, js_name = className)]
+    fn set_class_name(this: &ElementIconOptions, name: &str);
+
+    #[wasm_bindgen(method, setter, js_name = iconSize)]
+    fn set_icon_size(this: &ElementIconOptions, size: &leaflet::Point);
+
     // Bound here because leaflet 0.5's `DivIcon::new` constructs an `L.Icon`, and because
     // Leaflet accepts an element as `html`, which keeps data out of HTML strings.
     #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
-    fn div_icon(options: &JsValue) -> leaflet::Icon;
+    fn div_icon(options: &ElementIconOptions) -> leaflet::Icon;
+
+    /// `fitBounds`' options.
+    #[wasm_bindgen(extends = js_sys::Object)]
+    pub type FitOptions;
+
+    #[wasm_bindgen(method, setter)]
+    pub fn set_padding(this: &FitOptions, padding: &leaflet::Point);
+
+    #[wasm_bindgen(method, setter, js_name = maxZoom)]
+    pub fn set_max_zoom(this: &FitOptions, zoom: f64);
+
+    /// `leaflet::TileLayerOptions` seen as the object it is: leaflet 0.5 types `subdomains`
+    /// as a bool, and Leaflet wants a string.
+    #[wasm_bindgen(extends = js_sys::Object)]
+    pub type TileSubdomains;
+
+    #[wasm_bindgen(method, setter)]
+    pub fn set_subdomains(this: &TileSubdomains, subdomains: &str);
+}
+
+impl FitOptions {
+    pub fn new() -> Self {
+        js_sys::Object::new().unchecked_into()
+    }
 }
 
 /// A marker icon made of one element that the caller builds with DOM calls.
 pub fn element_icon(element: web_sys::Element, class_name: &str, size: f64) -> leaflet::Icon {
-    let options = js_sys::Object::new();
-    let _ = Reflect::set(&options, &"html".into(), &element);
-    let _ = Reflect::set(&options, &"className".into(), &class_name.into());
-    let _ = Reflect::set(
-        &options,
-        &"iconSize".into(),
-        &leaflet::Point::new(size, size),
-    );
+    let options: ElementIconOptions = js_sys::Object::new().unchecked_into();
+    options.set_html(&element);
+    options.set_class_name(class_name);
+    options.set_icon_size(&leaflet::Point::new(size, size));
     div_icon(&options)
 }
 
 /// A cluster group whose bubbles carry the test hook and the count as data, built by the
 /// DOM rather than from HTML strings (counts only, never data text).
 pub fn new_cluster_group() -> MarkerClusterGroup {
-    let options = js_sys::Object::new();
-    let icon_for = Closure::<dyn Fn(JsValue) -> JsValue>::new(|cluster: JsValue| {
-        let count = Reflect::get(&cluster, &"getChildCount".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok())
-            .and_then(|f| f.call0(&cluster).ok())
-            .and_then(|n| n.as_f64())
-            .unwrap_or(0.0) as u32;
-        cluster_icon(count)
+    let options: ClusterOptions = js_sys::Object::new().unchecked_into();
+    let icon_for = Closure::<dyn Fn(MarkerCluster) -> JsValue>::new(|cluster: MarkerCluster| {
+        cluster_icon(cluster.child_count())
     });
-    let _ = Reflect::set(&options, &"iconCreateFunction".into(), icon_for.as_ref());
+    options.set_icon_create_function(icon_for.as_ref().unchecked_ref());
     // The closure lives as long as the page: cluster groups are few and long-lived.
     icon_for.forget();
-    let _ = Reflect::set(&options, &"showCoverageOnHover".into(), &false.into());
-    let _ = Reflect::set(&options, &"maxClusterRadius".into(), &50.into());
+    options.set_show_coverage_on_hover(false);
+    options.set_max_cluster_radius(50.0);
     marker_cluster_group(&options)
 }
-
 fn cluster_icon(count: u32) -> JsValue {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return JsValue::NULL;

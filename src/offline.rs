@@ -1,9 +1,13 @@
 //! The last dataset that loaded, kept on the phone, so a dead network still shows the list
-//! (with its date) instead of an error. One copy per source address.
+//! (with its date) instead of an error. One copy per source address. And the page itself, for
+//! a reload with no signal: the service worker that the build writes (crates/site, `sw.js`).
 
 use serde::{Deserialize, Serialize};
 use tuoyu_core::load::{load_dataset, Loaded};
 use tuoyu_core::model::Date;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::platform::{saved, today};
 
@@ -58,5 +62,61 @@ pub fn last_good(url: &str) -> Option<LastGood> {
             saved::remove(&key);
             None
         }
+    }
+}
+
+/// The build's service worker, next to index.html.
+const SERVICE_WORKER: &str = "sw.js";
+
+/// Registers the service worker where the engine has one (not WeChat on iPhone, nor a page
+/// served over plain http from another host: there a reload offline stays as it was). After
+/// the page's `load`, so that its install never competes with the first list for bandwidth.
+pub fn keep_the_app() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let register = || {
+        let Some(container) = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"serviceWorker".into()).ok())
+            .filter(|c| c.is_object())
+        else {
+            return;
+        };
+        let Some(register) = js_sys::Reflect::get(&container, &"register".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        else {
+            return;
+        };
+        if let Ok(Ok(promise)) = register
+            .call1(&container, &SERVICE_WORKER.into())
+            .map(|p| p.dyn_into::<js_sys::Promise>())
+        {
+            // A refusal (private mode, a host without the file) leaves the page as it was.
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+                    return;
+                };
+                // Registering again does not look for a new release, and browsers look on a
+                // navigation only now and then: ask, so a new release is kept from this visit.
+                let update = js_sys::Reflect::get(&registration, &"update".into())
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                    .and_then(|f| f.call0(&registration).ok())
+                    .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+                if let Some(update) = update {
+                    let _ = wasm_bindgen_futures::JsFuture::from(update).await;
+                }
+            });
+        }
+    };
+    let loaded = window
+        .document()
+        .is_some_and(|d| d.ready_state() == "complete");
+    if loaded {
+        register();
+    } else {
+        let on_load = Closure::once_into_js(register);
+        let _ = window.add_event_listener_with_callback("load", on_load.unchecked_ref());
     }
 }

@@ -83,8 +83,10 @@ pub fn locate(done: impl FnOnce(Result<LatLng, LocateError>) + 'static) {
     }
 }
 
-/// Copies text; WeChat's older webviews lack the async clipboard, so a selected textarea and
-/// `execCommand("copy")` is the fallback. Returns whether the copy went through.
+/// Copies text. A selected textarea and `execCommand("copy")` come first, since WeChat's older
+/// webviews lack the async clipboard and that way answers at once; the async clipboard is tried
+/// when it fails (its promise is not awaited, so that case counts as copied). Returns whether
+/// the copy went through.
 pub fn copy_text(text: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
@@ -147,8 +149,10 @@ pub async fn load_script(src: &str) -> Result<(), ()> {
                 failed_script.remove();
                 let _ = reject.call0(&JsValue::NULL);
             });
-            let _ = js_sys::Reflect::set(&script, &"onload".into(), &on_load);
-            let _ = js_sys::Reflect::set(&script, &"onerror".into(), &on_error);
+            // Typed setters, not `Reflect.set` (see map_library.rs: WPE 2.38 traps in it).
+            let element = script.unchecked_ref::<web_sys::HtmlElement>();
+            element.set_onload(Some(on_load.unchecked_ref()));
+            element.set_onerror(Some(on_error.unchecked_ref()));
         });
     document
         .body()
@@ -161,24 +165,56 @@ pub async fn load_script(src: &str) -> Result<(), ()> {
         .map_err(|_| ())
 }
 
-/// Kept on the phone only. Private mode or a full quota just means nothing is remembered.
-pub mod saved {
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok()?
+/// Where a value is kept. Private mode or a full quota just means nothing is remembered.
+#[derive(Clone, Copy)]
+pub enum Keep {
+    /// On the phone, until the parent clears it.
+    Phone,
+    /// For this visit only (this tab, until it is closed), so that a reload finds it: what
+    /// the phone must not keep longer unless the parent asks, like their own location.
+    Visit,
+}
+
+impl Keep {
+    fn storage(self) -> Option<web_sys::Storage> {
+        let window = web_sys::window()?;
+        match self {
+            Keep::Phone => window.local_storage(),
+            Keep::Visit => window.session_storage(),
+        }
+        .ok()?
     }
 
+    pub fn get(self, key: &str) -> Option<String> {
+        self.storage()?.get_item(key).ok()?
+    }
+
+    pub fn set(self, key: &str, value: &str) -> bool {
+        self.storage()
+            .is_some_and(|s| s.set_item(key, value).is_ok())
+    }
+
+    pub fn remove(self, key: &str) {
+        if let Some(s) = self.storage() {
+            let _ = s.remove_item(key);
+        }
+    }
+}
+
+/// Kept on the phone only ([`Keep::Phone`]).
+pub mod saved {
+    use super::Keep;
+
     pub fn get(key: &str) -> Option<String> {
-        storage()?.get_item(key).ok()?
+        Keep::Phone.get(key)
     }
 
     pub fn set(key: &str, value: &str) -> bool {
-        storage().is_some_and(|s| s.set_item(key, value).is_ok())
+        Keep::Phone.set(key, value)
     }
 
     pub fn remove(key: &str) {
-        if let Some(s) = storage() {
-            let _ = s.remove_item(key);
-        }
+        Keep::Phone.remove(key)
     }
 }
 

@@ -6,16 +6,22 @@
 //! (`history.replaceState` and the router's bookkeeping) costs more than drawing the change,
 //! and the parent should not wait for it. Back, forward and links still go through the address.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_url};
 use leptos_router::NavigateOptions;
-use tuoyu_core::query::FinderQuery;
+use tuoyu_core::load::Loaded;
+use tuoyu_core::query::{FinderQuery, OwnPlace};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::platform::{after, after_paint, today};
+use crate::platform::{after, after_paint, today, Keep};
+
+/// Where the parent's own place is kept for the visit (never in the address: see
+/// `tuoyu_core::query::OwnPlace`).
+const OWN_PLACE_KEY: &str = "tuoyu.own-place";
 
 type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 
@@ -24,11 +30,14 @@ const TYPING_PAUSE: Duration = Duration::from_millis(300);
 
 #[derive(Clone, Copy)]
 pub struct Address {
-    /// What the page shows: the address as the parent last set it.
+    /// What the page shows: the address as the parent last set it, checked against the
+    /// dataset once it is there (an `area` it lacks is dropped, with a note).
     pub query: Memo<FinderQuery>,
     /// What the address bar says; it follows `query` a moment after each filter change.
     pub in_bar: Memo<FinderQuery>,
     shown: RwSignal<FinderQuery>,
+    /// The dataset `query` is checked against; set by data.rs as the dataset's state changes.
+    checked_against: RwSignal<Option<Arc<Loaded>>>,
     path: Memo<String>,
     // Captured once: event handlers run outside the component tree, where context is gone.
     navigate: StoredValue<Navigate, LocalStorage>,
@@ -39,10 +48,19 @@ pub struct Address {
     /// still to come (the bar is behind `shown`): a timer whose write was superseded, done or
     /// dropped meanwhile does nothing.
     waiting: StoredValue<(u64, bool)>,
+    /// The parent's own place for this visit: what the address means where it has no `near=`.
+    own: StoredValue<Option<OwnPlace>>,
 }
 
 pub fn provide_address() {
     let url = use_url();
+    let own = StoredValue::new(
+        Keep::Visit
+            .get(OWN_PLACE_KEY)
+            .and_then(|t| OwnPlace::from_stored(&t)),
+    );
+    // The kept place is read untracked: it changes only together with what is shown (`go`),
+    // and a change of it alone must not make the bar look as if it had moved.
     let in_bar = Memo::new(move |_| {
         url.with(|url| {
             let pairs: Vec<(String, String)> = form_urlencoded::parse(url.search().as_bytes())
@@ -52,20 +70,34 @@ pub fn provide_address() {
                 pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
                 today(),
             )
+            .with_own_place(own.get_value())
         })
     });
     let shown = RwSignal::new(in_bar.get_untracked());
-    let query = Memo::new(move |_| shown.get());
+    let checked_against = RwSignal::new(None::<Arc<Loaded>>);
+    // Only the dataset knows its areas: a stale `area=` from an old link would otherwise show
+    // an empty list that reads as "no childcare here".
+    let query = Memo::new(move |_| {
+        let mut query = shown.get();
+        checked_against.with(|loaded| {
+            if let Some(loaded) = loaded {
+                query.validate_against(&loaded.dataset);
+            }
+        });
+        query
+    });
     let path = Memo::new(move |_| url.with(|url| url.path().to_string()));
     let navigate: Navigate = Box::new(use_navigate());
     let address = Address {
         query,
         in_bar,
         shown,
+        checked_against,
         path,
         navigate: StoredValue::new_local(navigate),
         opened_from_list: StoredValue::new(false),
         waiting: StoredValue::new((0, false)),
+        own,
     };
     // The address bar moved without us: back, forward, or a link the router followed. That is
     // the parent's latest choice, and a write still waiting belonged to the entry they left.
@@ -115,7 +147,7 @@ pub fn use_address() -> Address {
 }
 
 /// How a change enters the browser's history: filter changes replace the entry, opening an
-/// institution or an article adds one (shared/spec/finder-url.md).
+/// institution or an article adds one (docs/finder-url.md).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     Replace,
@@ -131,9 +163,29 @@ impl Address {
         format!("{path}{}", query.to_query_string())
     }
 
-    /// Changes the query with `change` and navigates there.
+    /// The link `make` builds from the address the parent is on (one of the core's links in
+    /// `tuoyu_core::query::links`), read once: a link is drawn for the address of the moment.
+    pub fn link(&self, make: impl FnOnce(&FinderQuery) -> FinderQuery) -> String {
+        self.href(&self.query.with_untracked(make))
+    }
+
+    /// Opens an institution over the list, as a new history entry, so that "back" finds the
+    /// list where it was. For the card and the map's card alike.
+    pub fn open_institution(&self, id: &str) {
+        self.note_opened_from_list();
+        let next = self.query.with_untracked(|q| q.opening(id));
+        self.go(Step::Push, &next);
+    }
+
+    /// The dataset the address is checked against from now on (`None` while none is ready).
+    pub fn check_against(&self, loaded: Option<Arc<Loaded>>) {
+        self.checked_against.set(loaded);
+    }
+
+    /// Changes the query with `change` and navigates there. It starts from what the page
+    /// shows, so a value the dataset refused is not written back.
     pub fn update(&self, step: Step, change: impl FnOnce(&mut FinderQuery)) {
-        let mut next = self.shown.get_untracked();
+        let mut next = self.query.get_untracked();
         next.notes.clear();
         change(&mut next);
         self.go(step, &next);
@@ -156,6 +208,18 @@ impl Address {
 
     pub fn go(&self, step: Step, query: &FinderQuery) {
         let this = *self;
+        let kept = self.own.get_value();
+        let own = query.own_place_after(kept);
+        if own != kept {
+            self.own.set_value(own);
+            // For a reload in this visit; a private tab that keeps nothing just forgets it.
+            match own {
+                Some(place) => {
+                    Keep::Visit.set(OWN_PLACE_KEY, &place.to_stored());
+                }
+                None => Keep::Visit.remove(OWN_PLACE_KEY),
+            }
+        }
         if step == Step::Push {
             // The entry the parent leaves keeps their latest choice, for "back".
             self.write_now();
@@ -213,4 +277,10 @@ impl Address {
         self.navigate
             .with_value(|navigate| navigate(&href, options));
     }
+}
+
+/// Whether the app handles a click on one of its links itself: a plain left click. A click
+/// meant for a new tab or window is the browser's.
+pub fn plain_click(ev: &web_sys::MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
 }

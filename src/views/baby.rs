@@ -5,7 +5,7 @@ mod plan;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use tuoyu_core::age::{check_birth_date, BirthDateProblem};
+use tuoyu_core::age::{age_on, check_birth_date, BirthDateProblem, Gestation};
 use tuoyu_core::model::{format_date, Date};
 use tuoyu_core::plan::{
     check_gestation_weeks, make_plan, PlanError, MAX_GESTATION_WEEKS, MIN_GESTATION_WEEKS,
@@ -17,6 +17,7 @@ use crate::lang;
 use crate::platform::{saved, today};
 use crate::route::{use_address, Step};
 use crate::views::guide::{GuideError, GuideLoading};
+use crate::wording::birth_date_text;
 
 const SAVED_KEY: &str = "tuoyu.baby";
 
@@ -26,6 +27,19 @@ struct Kept {
     born: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     weeks: Option<u8>,
+    /// The days after the weeks (`32+5`); older phones kept weeks only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    days: Option<u8>,
+}
+
+/// The child's age in whole months from the birth date kept in 我的宝宝, for the finder's
+/// age filter (real months, as admissions count; `None` without a kept date or past 36).
+pub fn saved_age_months() -> Option<u8> {
+    let born = tuoyu_core::model::parse_date(&Kept::load().born)?;
+    let age = age_on(born, today())?;
+    u8::try_from(age.months)
+        .ok()
+        .filter(|m| *m <= tuoyu_core::query::MAX_AGE_MONTHS)
 }
 
 impl Kept {
@@ -35,10 +49,11 @@ impl Kept {
             .unwrap_or_default()
     }
 
-    fn store(born: Date, weeks: Option<u8>) {
+    fn store(born: Date, gestation: Option<Gestation>) {
         let kept = Kept {
             born: format_date(born),
-            weeks,
+            weeks: gestation.map(|g| g.weeks),
+            days: gestation.map(|g| g.days).filter(|d| *d > 0),
         };
         if let Ok(text) = serde_json::to_string(&kept) {
             saved::set(SAVED_KEY, &text);
@@ -62,7 +77,10 @@ pub fn BabyPage() -> impl IntoView {
     let weeks_text = RwSignal::new(
         kept.weeks
             .filter(|_| born_text.with_untracked(|b| *b == kept.born))
-            .map(|w| w.to_string())
+            .map(|weeks| {
+                let days = kept.days.unwrap_or(0);
+                Gestation { weeks, days }.to_string()
+            })
             .unwrap_or_default(),
     );
     Effect::new(move |_| {
@@ -80,7 +98,7 @@ pub fn BabyPage() -> impl IntoView {
         let weeks = weeks_text.get();
         Some(
             check_birth_date(&born, today)
-                .map_err(|e| birth_date_message(&e))
+                .map_err(|e| birth_date_text(&e))
                 .and_then(|born| {
                     let weeks = check_gestation_weeks(&still_typing_is_empty(&weeks))
                         .map_err(|e| plan_message(&e))?;
@@ -117,9 +135,7 @@ pub fn BabyPage() -> impl IntoView {
     let plan = move || {
         let (born, weeks) = match input.get() {
             None => {
-                return view! {
-                    <p class="hint">{td_string!(lang::current(), guide.enter_birth_date)}</p>
-                }
+                return view! { <p class="hint">{td_string!(lang::current(), guide.enter_birth_date)}</p> }
                 .into_any()
             }
             Some(Err(message)) => return error_view(message),
@@ -139,11 +155,20 @@ pub fn BabyPage() -> impl IntoView {
     view! {
         <section class="baby">
             <h1>{td_string!(locale, guide.baby_title)}</h1>
-            {move || linked.get().map(|born| view! {
-                <p class="notice" role="note" data-testid="born-link-notice">
-                    {td_string!(locale, guide.born_link_notice, date = format_date(born)).to_string()}
-                </p>
-            })}
+            {move || {
+                linked
+                    .get()
+                    .map(|born| {
+                        view! {
+                            <p class="notice" role="note" data-testid="born-link-notice">
+                                {td_string!(
+                                    locale, guide.born_link_notice, date = format_date(born)
+                                )
+                                    .to_string()}
+                            </p>
+                        }
+                    })
+            }}
             <form class="baby-form" on:submit=|ev| ev.prevent_default()>
                 <label class="field">
                     <span>{td_string!(locale, guide.born_label)}</span>
@@ -158,13 +183,12 @@ pub fn BabyPage() -> impl IntoView {
                 </label>
                 <label class="field">
                     <span>{td_string!(locale, guide.weeks_label)}</span>
+                    // Text, not a number field: parents write 32+5 or 32周5天, which a number
+                    // field would empty or turn into 325.
                     <input
-                        type="number"
+                        type="text"
                         data-testid="weeks-input"
-                        inputmode="numeric"
-                        min="24"
-                        max="42"
-                        step="1"
+                        autocomplete="off"
                         placeholder=td_string!(locale, guide.weeks_placeholder)
                         prop:value=move || weeks_text.get()
                         on:input=on_weeks
@@ -183,7 +207,7 @@ pub fn BabyPage() -> impl IntoView {
 }
 
 /// Keeps a valid entry on the phone; a date that only came in a shared link is not kept.
-fn remember(input: Option<Result<(Date, Option<u8>), String>>, linked: Option<Date>) {
+fn remember(input: Option<Result<(Date, Option<Gestation>), String>>, linked: Option<Date>) {
     if let Some(Ok((born, weeks))) = input {
         if linked != Some(born) {
             Kept::store(born, weeks);
@@ -201,40 +225,27 @@ fn still_typing_is_empty(weeks: &str) -> String {
     }
 }
 
-/// The core's reason, in the interface's words.
-fn birth_date_message(problem: &BirthDateProblem) -> String {
-    let l = lang::current();
-    match problem {
-        BirthDateProblem::Empty => td_string!(l, guide.birth_missing).to_owned(),
-        BirthDateProblem::WrongShape | BirthDateProblem::Unreadable => {
-            td_string!(l, guide.birth_shape).to_owned()
-        }
-        BirthDateProblem::NoSuchDay(date) => {
-            td_string!(l, guide.birth_no_such_day, date = date.clone()).to_string()
-        }
-        BirthDateProblem::InFuture => td_string!(l, guide.birth_in_future).to_owned(),
-        BirthDateProblem::TooOld => td_string!(l, guide.birth_too_old).to_owned(),
-    }
-}
-
 fn plan_message(error: &PlanError) -> String {
     let l = lang::current();
     let (min, max) = (MIN_GESTATION_WEEKS, MAX_GESTATION_WEEKS);
     match error {
         PlanError::BornInFuture => td_string!(l, guide.birth_in_future_check).to_owned(),
-        PlanError::TooOld => td_string!(l, guide.birth_too_old).to_owned(),
+        PlanError::TooOld => birth_date_text(&BirthDateProblem::TooOld),
         PlanError::Gestation(weeks) => {
             td_string!(l, guide.weeks_out_of_range, weeks, min, max).to_string()
         }
         PlanError::GestationNotANumber => {
             td_string!(l, guide.weeks_not_a_number, min, max).to_string()
         }
+        PlanError::GestationDays(days) => td_string!(l, guide.weeks_days, days).to_string(),
     }
 }
 
 fn error_view(message: String) -> AnyView {
     view! {
-        <p class="error-panel" role="alert" data-testid="plan-error">{message}</p>
+        <p class="error-panel" role="alert" data-testid="plan-error">
+            {message}
+        </p>
     }
     .into_any()
 }

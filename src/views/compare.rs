@@ -1,35 +1,35 @@
-//! Two or three institutions side by side: what differs is what a parent decides on.
+//! Two or three institutions side by side: what differs is what a parent decides on, and for
+//! each the next step (call, go there, read all of it), and the comparison to send to family.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use tuoyu_core::coords::wgs84_to;
 use tuoyu_core::distance::distance_m;
+use tuoyu_core::links::{amap_marker, tel_href};
 use tuoyu_core::load::Loaded;
-use tuoyu_core::model::{format_date, Institution, LatLng};
+use tuoyu_core::model::{format_date, Crs, Institution, LatLng};
 
 use crate::i18n::*;
 use crate::labels::{self, Label};
 use crate::lang;
 use crate::route::use_address;
-use crate::views::status::{with_dataset, SampleBanner};
+use crate::views::card::open_on_tap;
+use crate::views::share::ShareButton;
+use crate::views::sheet::sheet;
+use crate::views::status::with_dataset;
 use crate::views::text::{bounded, mixed, DATA_LANG};
 
 #[component]
 pub fn CompareSheet() -> impl IntoView {
     let address = use_address();
     let locale = lang::current();
-    view! {
-        <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="compare-title">
-            <div class="sheet-bar">
-                <button type="button" class="button back" on:click=move |_| address.close_sheet(|q| q.compare.clear())>
-                    {td_string!(locale, detail.back)}
-                </button>
-            </div>
-            <SampleBanner />
-            {with_dataset(|loaded| view! { <CompareTable loaded /> }.into_any())}
-        </div>
-    }
+    sheet(
+        "compare-title",
+        td_string!(locale, detail.back),
+        move || address.close_sheet(|q| q.compare.clear()),
+        with_dataset(|loaded| view! { <CompareTable loaded /> }.into_any()),
+    )
 }
 
 /// A cell: interface words (which may hold a Chinese term) or the bureau's own text.
@@ -57,13 +57,7 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
     let rows: Vec<(&'static str, Vec<Cell>)> = vec![
         (
             td_string!(locale, detail.fact_care_types),
-            words(&|i| {
-                i.care_types
-                    .iter()
-                    .map(|c| c.text())
-                    .collect::<Vec<_>>()
-                    .join(td_string!(locale, detail.list_separator))
-            }),
+            words(&|i| labels::care_types_in_words(&i.care_types)),
         ),
         (td_string!(locale, detail.fact_fees), words(&fees)),
         (
@@ -157,51 +151,136 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
             }),
         ),
     ];
+    let places = chosen.len();
+    let actions: Vec<_> = chosen
+        .iter()
+        .enumerate()
+        .map(|(at, inst)| place_actions(inst, at, crs))
+        .collect();
     let names: Vec<String> = chosen.iter().map(|i| i.name.clone()).collect();
+    let share_href = address.link(|q| q.comparison_link());
+    // Each fact's name is a row of its own above the places' values, so that on a 320 px
+    // phone three columns share the whole width (and a cell never shrinks to two characters
+    // a line); `headers` ties each value to its place and its fact for screen readers.
     view! {
         <section class="compare" data-testid="compare">
             <h1 id="compare-title">{td_string!(locale, detail.compare_title)}</h1>
-            {(chosen.len() < ids.len()).then(|| view! {
-                <p class="warn">{td_string!(locale, detail.compare_missing)}</p>
-            })}
-            <div class="compare-scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{td_string!(locale, detail.compare_item)}</th>
-                            {names.into_iter().map(|n| view! { <th scope="col" lang=DATA_LANG>{n}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows.into_iter().map(|(label, cells)| view! {
-                            <tr>
-                                <th scope="row">{mixed(label)}</th>
-                                {cells.into_iter().map(|cell| match cell {
-                                    Cell::Words(text) => view! { <td>{mixed(text)}</td> }.into_any(),
-                                    Cell::Data(text) => view! { <td lang=DATA_LANG>{text}</td> }.into_any(),
-                                }).collect_view()}
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+            {(chosen.len() < ids.len())
+                .then(|| {
+                    view! { <p class="warn">{td_string!(locale, detail.compare_missing)}</p> }
+                })}
+            <div class="actions">
+                <ShareButton
+                    href=share_href
+                    title=td_string!(locale, detail.compare_title).to_string()
+                />
             </div>
+            <table>
+                <thead>
+                    <tr>
+                        {names
+                            .into_iter()
+                            .enumerate()
+                            .map(|(at, n)| {
+                                view! {
+                                    <th scope="col" id=format!("compare-place-{at}") lang=DATA_LANG>
+                                        {n}
+                                    </th>
+                                }
+                            })
+                            .collect_view()}
+                    </tr>
+                    <tr class="compare-actions">{actions}</tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .enumerate()
+                        .map(|(row, (label, cells))| {
+                            view! {
+                                <tr class="compare-fact">
+                                    <th colspan=places.to_string() id=format!("compare-fact-{row}")>
+                                        {mixed(label)}
+                                    </th>
+                                </tr>
+                                <tr>
+                                    {cells
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(at, cell)| {
+                                            let headers = format!(
+                                                "compare-place-{at} compare-fact-{row}",
+                                            );
+                                            match cell {
+                                                Cell::Words(text) => {
+                                                    view! { <td headers=headers>{mixed(text)}</td> }.into_any()
+                                                }
+                                                Cell::Data(text) => {
+                                                    view! {
+                                                        <td headers=headers lang=DATA_LANG>
+                                                            {text}
+                                                        </td>
+                                                    }
+                                                        .into_any()
+                                                }
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
         </section>
     }
 }
 
-fn fees(inst: &Institution) -> String {
+/// What a parent does next about one place: call it, go there, read all of it. Each link's
+/// description is the place's name in its column, so "打电话" is never ambiguous when heard.
+fn place_actions(inst: &Institution, at: usize, crs: Crs) -> impl IntoView {
+    let address = use_address();
     let locale = lang::current();
-    if inst.fees.is_empty() {
-        return td_string!(locale, detail.not_published).into();
+    let place = format!("compare-place-{at}");
+    // Opened over the comparison, so that "back" returns to it.
+    let href = address.link(|q| q.institution_link(&inst.id));
+    let open = open_on_tap(address, inst.id.clone());
+    view! {
+        <td>
+            {inst
+                .phone
+                .as_deref()
+                .map(|phone| {
+                    view! {
+                        <a
+                            class="button primary"
+                            href=tel_href(phone)
+                            aria-describedby=place.clone()
+                        >
+                            {td_string!(locale, detail.compare_call)}
+                        </a>
+                    }
+                })}
+            <a
+                class="button"
+                href=amap_marker(inst.location, crs, &inst.name)
+                target="_blank"
+                rel="noopener noreferrer"
+                aria-describedby=place.clone()
+            >
+                {td_string!(locale, detail.compare_navigate)}
+            </a> <a class="button" href=href on:click=open aria-describedby=place>
+                {td_string!(locale, detail.compare_details)}
+            </a>
+        </td>
     }
-    inst.fees
-        .iter()
-        .map(|(care, fee)| labels::fee_for(*care, fee))
-        .collect::<Vec<_>>()
-        .join(td_string!(locale, detail.fee_separator))
 }
 
-fn distance(inst: &Institution, near: Option<LatLng>, crs: tuoyu_core::model::Crs) -> String {
+fn fees(inst: &Institution) -> String {
+    labels::fees(inst).unwrap_or_else(|| td_string!(lang::current(), detail.not_published).into())
+}
+
+fn distance(inst: &Institution, near: Option<LatLng>, crs: Crs) -> String {
     match near {
         Some(near) => labels::distance(distance_m(wgs84_to(near, crs), inst.location)),
         None => td_string!(lang::current(), detail.no_location).into(),

@@ -7,55 +7,86 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 use tuoyu_core::links::{amap_marker, tel_href, tencent_marker};
-use tuoyu_core::load::Loaded;
+use tuoyu_core::load::{Loaded, Revoked};
 use tuoyu_core::model::Institution;
 
 use crate::i18n::*;
 use crate::labels::{self, Label};
 use crate::lang;
 use crate::route::{use_address, Step};
+use crate::views::card::card_meta;
 use crate::views::share::ShareButton;
+use crate::views::sheet::sheet;
 use crate::views::shortlist::StarButton;
-use crate::views::status::{with_dataset, SampleBanner};
+use crate::views::status::with_dataset;
 use crate::views::text::{bounded, data, mixed, sentence, DATA_LANG, SLOT};
 use crate::views::worries::{fee_medians, AgeBands, OpeningWeek, PrepaymentFact};
 
-/// What `lang` says on elements that show the dataset's or the articles' own text.
-
+/// The open institution (`id=`), drawn over the list; "back" returns to the list as it was.
 #[component]
 pub fn DetailSheet() -> impl IntoView {
+    crate::fault::injected("detail");
     let address = use_address();
     let id = Memo::new(move |_| address.query.with(|q| q.id.clone().unwrap_or_default()));
-    let close = move |_| address.close_sheet(|q| q.id = None);
+    let close = move || address.close_sheet(|q| q.id = None);
     let locale = lang::current();
-
-    view! {
-        <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="detail-title">
-            <div class="sheet-bar">
-                <button type="button" class="button back" on:click=close>
-                    {td_string!(locale, detail.back_to_list)}
-                </button>
-            </div>
-            <SampleBanner />
-            {with_dataset(move |loaded| {
-                let wanted = id.get();
-                match loaded.dataset.institutions.iter().position(|i| i.id == wanted) {
-                    Some(index) => view! { <Detail loaded index /> }.into_any(),
+    sheet(
+        "detail-title",
+        td_string!(locale, detail.back_to_list),
+        close,
+        with_dataset(move |loaded| {
+            let wanted = id.get();
+            match loaded
+                .dataset
+                .institutions
+                .iter()
+                .position(|i| i.id == wanted)
+            {
+                Some(index) => view! { <Detail loaded index /> }.into_any(),
+                None => match loaded.revoked.iter().find(|r| r.id == wanted) {
+                    Some(r) => view! { <NotFound revoked=r.clone() /> }.into_any(),
                     None => view! { <NotFound /> }.into_any(),
-                }
-            })}
-        </div>
-    }
+                },
+            }
+        }),
+    )
 }
 
+/// An id the list does not have: one whose 备案 was revoked says so (an old link to it
+/// should not read as a broken link), any other is not found.
 #[component]
-fn NotFound() -> impl IntoView {
+fn NotFound(#[prop(optional)] revoked: Option<Revoked>) -> impl IntoView {
     let address = use_address();
     let locale = lang::current();
+    let (title, text) = match &revoked {
+        Some(r) => (
+            view! { <span lang=DATA_LANG>{r.name.clone()}</span> }.into_any(),
+            match r.updated {
+                Some(date) => {
+                    td_string!(locale, detail.revoked_text_dated, date = labels::date(date))
+                        .to_string()
+                }
+                None => td_string!(locale, detail.revoked_text).to_owned(),
+            },
+        ),
+        None => (
+            td_string!(locale, detail.not_found_title).into_any(),
+            td_string!(locale, detail.not_found_text).to_owned(),
+        ),
+    };
     view! {
-        <section class="detail" data-testid="not-found">
-            <h1 id="detail-title">{td_string!(locale, detail.not_found_title)}</h1>
-            <p>{td_string!(locale, detail.not_found_text)}</p>
+        <section class="detail" data-testid="not-found" data-revoked=revoked.is_some().to_string()>
+            <h1 id="detail-title">{title}</h1>
+            {revoked
+                .is_some()
+                .then(|| {
+                    view! {
+                        <p class="badge revoked" data-testid="revoked">
+                            {mixed(td_string!(locale, detail.revoked_badge))}
+                        </p>
+                    }
+                })}
+            <p>{mixed(text)}</p>
             <button
                 type="button"
                 class="button primary"
@@ -85,15 +116,7 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
         .as_deref()
         .and_then(|code| loaded.dataset.area(code))
         .map(|a| a.name.clone());
-    let share_href = address.query.with_untracked(|q| {
-        let mut only_this = tuoyu_core::query::FinderQuery {
-            id: q.id.clone(),
-            data: q.data.clone(),
-            ..Default::default()
-        };
-        only_this.notes.clear();
-        address.href(&only_this)
-    });
+    let share_href = address.link(|q| q.institution_link(&inst.id));
     let distance = address.query.with_untracked(|q| {
         q.filter.near.map(|near| {
             labels::distance_from_you(tuoyu_core::distance::distance_m(
@@ -103,13 +126,7 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
         })
     });
     let full_address = inst.address.clone();
-    let fees = (!inst.fees.is_empty()).then(|| {
-        inst.fees
-            .iter()
-            .map(|(care, fee)| labels::fee_for(*care, fee))
-            .collect::<Vec<_>>()
-            .join(td_string!(locale, detail.fee_separator))
-    });
+    let fees = labels::fees(inst);
     let medians = fee_medians(&loaded.dataset, inst);
     let quality = inst.quality.as_ref().map(|q| match q.year {
         Some(year) => td_string!(
@@ -138,50 +155,101 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
 
     view! {
         <article class="detail">
-            <h1 id="detail-title" tabindex="-1" node_ref=title_ref lang=DATA_LANG>{inst.name.clone()}</h1>
-            <p class="card-meta">
-                <span class="kind">{inst.kind.text()}</span>
-                {inst.puhui.then(|| view! { <span class="badge puhui">{mixed(td_string!(locale, detail.puhui))}</span> })}
-                {inst.demonstration.then(|| view! { <span class="badge">{mixed(td_string!(locale, detail.demonstration))}</span> })}
-                {distance.map(|d| view! { <span class="distance">{d}</span> })}
-            </p>
+            <h1 id="detail-title" tabindex="-1" node_ref=title_ref lang=DATA_LANG>
+                {inst.name.clone()}
+            </h1>
+            {card_meta(inst, distance, true)}
             <div class="actions">
-                {inst.phone.clone().map(|phone| view! {
-                    <a class="button primary" href=tel_href(&phone)>{td_string!(locale, detail.call, phone = phone.clone()).to_string()}</a>
-                })}
-                <a class="button" href=amap_marker(inst.location, crs, &inst.name) target="_blank" rel="noopener noreferrer">
+                {inst
+                    .phone
+                    .clone()
+                    .map(|phone| {
+                        view! {
+                            <a class="button primary" href=tel_href(&phone)>
+                                {td_string!(locale, detail.call, phone = phone.clone()).to_string()}
+                            </a>
+                        }
+                    })}
+                <a
+                    class="button"
+                    href=amap_marker(inst.location, crs, &inst.name)
+                    target="_blank"
+                    rel="noopener noreferrer"
+                >
                     {td_string!(locale, detail.navigate_amap)}
                 </a>
-                <a class="button" href=tencent_marker(inst.location, crs, &inst.name, &inst.address) target="_blank" rel="noopener noreferrer">
+                <a
+                    class="button"
+                    href=tencent_marker(inst.location, crs, &inst.name, &inst.address)
+                    target="_blank"
+                    rel="noopener noreferrer"
+                >
                     {td_string!(locale, detail.navigate_tencent)}
                 </a>
-                <CopyButton label=td_string!(locale, detail.copy_address) text=full_address.clone() />
-                <StarButton id=inst.id.clone() name=inst.name.clone() />
+                <CopyButton
+                    label=td_string!(locale, detail.copy_address)
+                    text=full_address.clone()
+                /> <StarButton id=inst.id.clone() name=inst.name.clone() />
                 <ShareButton href=share_href title=inst.name.clone() />
             </div>
             <dl class="facts">
-                <Fact label=td_string!(locale, detail.fact_address) data=true value=Some(match &area_name {
-                    Some(area) => format!("{}（{area}）", inst.address),
-                    None => inst.address.clone(),
-                }) />
-                <Fact label=td_string!(locale, detail.fact_care_types) value=Some(inst.care_types.iter().map(|c| c.text()).collect::<Vec<_>>().join(td_string!(locale, detail.list_separator))) />
-                <Fact label=td_string!(locale, detail.fact_ages) value=Some(td_string!(locale, detail.ages, min = inst.age_months.min, max = inst.age_months.max).to_string()) />
+                <Fact
+                    label=td_string!(locale, detail.fact_address)
+                    data=true
+                    value=Some(
+                        match &area_name {
+                            Some(area) => format!("{}（{area}）", inst.address),
+                            None => inst.address.clone(),
+                        },
+                    )
+                />
+                <Fact
+                    label=td_string!(locale, detail.fact_care_types)
+                    value=Some(labels::care_types_in_words(&inst.care_types))
+                />
+                <Fact
+                    label=td_string!(locale, detail.fact_ages)
+                    value=Some(
+                        td_string!(
+                            locale, detail.ages, min = inst.age_months.min, max = inst.age_months.max
+                        )
+                            .to_string(),
+                    )
+                />
                 <Fact label=td_string!(locale, detail.fact_fees) value=fees />
                 {medians}
                 <PrepaymentFact inst=inst.clone() />
                 <Fact label=td_string!(locale, detail.fact_places) value=Some(places_text(inst)) />
                 <AgeBands inst=inst.clone() />
                 <OpeningWeek inst=inst.clone() />
-                <Fact label=td_string!(locale, detail.fact_hours) data=true value=inst.hours.clone() />
+                <Fact
+                    label=td_string!(locale, detail.fact_hours)
+                    data=true
+                    value=inst.hours.clone()
+                />
                 <Fact label=td_string!(locale, detail.fact_operator) value=operator_text(inst) />
                 {
                     let (registration, pieces) = registration_detail(inst);
-                    view! { <Fact label=td_string!(locale, detail.fact_registration) value=Some(registration) pieces /> }
+                    view! {
+                        <Fact
+                            label=td_string!(locale, detail.fact_registration)
+                            value=Some(registration)
+                            pieces
+                        />
+                    }
                 }
                 <Fact label=td_string!(locale, detail.fact_quality) value=quality />
                 <Fact label=td_string!(locale, detail.fact_open) value=open_to_public />
-                <Fact label=td_string!(locale, detail.fact_features) data=true value=(!inst.features.is_empty()).then(|| inst.features.join(td_string!(locale, detail.list_separator))) />
-                <Fact label=td_string!(locale, detail.fact_updated) value=inst.updated.map(labels::date) />
+                <Fact
+                    label=td_string!(locale, detail.fact_features)
+                    data=true
+                    value=(!inst.features.is_empty())
+                        .then(|| inst.features.join(td_string!(locale, detail.list_separator)))
+                />
+                <Fact
+                    label=td_string!(locale, detail.fact_updated)
+                    value=inst.updated.map(labels::date)
+                />
             </dl>
             <section class="inspections">
                 <h2>{td_string!(locale, detail.inspections)}</h2>
@@ -192,19 +260,31 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
                     rows.sort_by_key(|i| std::cmp::Reverse(i.date));
                     view! {
                         <ul class="inspection-list">
-                            {rows.into_iter().map(|i| view! {
-                                <li>
-                                    <strong>{format!("{} {}", labels::date(i.date), i.result.text())}</strong>
-                                    {i.summary.map(|s| view! {
-                                        <span>
-                                            {td_string!(locale, detail.summary_separator)}
-                                            {data(bounded(&s))}
-                                        </span>
-                                    })}
-                                </li>
-                            }).collect_view()}
+                            {rows
+                                .into_iter()
+                                .map(|i| {
+                                    view! {
+                                        <li>
+                                            <strong>
+                                                {format!("{} {}", labels::date(i.date), i.result.text())}
+                                            </strong>
+                                            {i
+                                                .summary
+                                                .map(|s| {
+                                                    view! {
+                                                        <span>
+                                                            {td_string!(locale, detail.summary_separator)}
+                                                            {data(bounded(&s))}
+                                                        </span>
+                                                    }
+                                                })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
                         </ul>
-                    }.into_any()
+                    }
+                        .into_any()
                 }}
             </section>
             <p class="source-line">{sentence(&source_line, [loaded.dataset.publisher.clone()])}</p>
@@ -234,7 +314,12 @@ fn Fact(
         value => view! {
             <div class="fact">
                 <dt>{mixed(label.to_owned())}</dt>
-                <dd>{sentence(&value.unwrap_or_else(|| td_string!(locale, detail.not_published).into()), pieces)}</dd>
+                <dd>
+                    {sentence(
+                        &value.unwrap_or_else(|| td_string!(locale, detail.not_published).into()),
+                        pieces,
+                    )}
+                </dd>
             </div>
         }
         .into_any(),

@@ -6,65 +6,42 @@ use tuoyu_core::filter::Sort;
 use tuoyu_core::model::{CareType, Kind};
 use tuoyu_core::query::FinderQuery;
 
-use tuoyu_core::age::{age_on, check_birth_date};
+use tuoyu_core::age::{age_on, check_birth_date, BirthDateProblem};
 
 use crate::i18n::*;
 use crate::labels::Label;
 use crate::lang;
 use crate::platform::today;
 use crate::route::{use_address, Step};
+use crate::views::chip::chip;
 use crate::views::location::LocationPicker;
-use crate::views::status::birth_date_text;
 use crate::views::text::mixed;
 use crate::views::worries_filters::{HoursFilter, PrepayChip};
+use crate::wording::birth_date_text;
 
 #[component]
 pub fn Filters() -> impl IntoView {
     let address = use_address();
-    let filter = move || address.query.with(|q| q.filter.clone());
     let set =
         move |change: Box<dyn FnOnce(&mut FinderQuery)>| address.update(Step::Replace, change);
 
     let care_chip = move |care: CareType| {
-        let on = move || address.query.with(|q| q.filter.types.contains(&care));
-        view! {
-            <button
-                type="button"
-                class="chip"
-                aria-pressed=move || on().to_string()
-                on:click=move |_| set(Box::new(move |q| toggle(&mut q.filter.types, care)))
-            >
-                {care.text()}
-            </button>
-        }
+        chip(
+            move || address.query.with(|q| q.filter.types.contains(&care)),
+            move || set(Box::new(move |q| toggle(&mut q.filter.types, care))),
+            None,
+            care.text(),
+        )
     };
     let kind_chip = move |kind: Kind| {
-        let on = move || address.query.with(|q| q.filter.kinds.contains(&kind));
-        view! {
-            <button
-                type="button"
-                class="chip"
-                aria-pressed=move || on().to_string()
-                on:click=move |_| set(Box::new(move |q| toggle(&mut q.filter.kinds, kind)))
-            >
-                {kind.text()}
-            </button>
-        }
+        chip(
+            move || address.query.with(|q| q.filter.kinds.contains(&kind)),
+            move || set(Box::new(move |q| toggle(&mut q.filter.kinds, kind))),
+            None,
+            kind.text(),
+        )
     };
-    let any_filter = move || {
-        let f = filter();
-        !f.types.is_empty()
-            || f.puhui
-            || f.age.is_some()
-            || !f.kinds.is_empty()
-            || f.vacant
-            || !f.q.trim().is_empty()
-            || f.area.is_some()
-            || f.radius_m.is_some()
-            || f.from.is_some()
-            || f.until.is_some()
-            || f.prepay.is_some()
-    };
+    let any_filter = move || address.query.with(FinderQuery::has_filters);
 
     // The panel shows what most parents use; the rest folds away so the results stay near
     // the top of a phone screen. It opens by itself when a folded filter is in use.
@@ -83,31 +60,29 @@ pub fn Filters() -> impl IntoView {
         <section class="filters" aria-label=td_string!(locale, finder.filters_label)>
             <SearchBox />
             <LocationPicker />
-            <div
-                class="chips"
-                role="group"
-                aria-label=td_string!(locale, finder.care_types_label)
-            >
+            <div class="chips" role="group" aria-label=td_string!(locale, finder.care_types_label)>
                 {CareType::ALL.into_iter().map(care_chip).collect_view()}
             </div>
+            <BabyAgeChip />
             <div class="chips toggles">
-                <button
-                    type="button"
-                    class="chip"
-                    aria-pressed=move || address.query.with(|q| q.filter.puhui).to_string()
-                    on:click=move |_| set(Box::new(|q| q.filter.puhui = !q.filter.puhui))
-                >
-                    {mixed(td_string!(locale, finder.puhui_only))}
-                </button>
-                <button
-                    type="button"
-                    class="chip"
-                    aria-pressed=move || address.query.with(|q| q.filter.vacant).to_string()
-                    on:click=move |_| set(Box::new(|q| q.filter.vacant = !q.filter.vacant))
-                >
-                    {td_string!(locale, finder.vacant_only)}
-                </button>
-                <PrepayChip />
+                {chip(
+                    move || address.query.with(|q| q.filter.puhui),
+                    move || set(Box::new(|q| q.filter.puhui = !q.filter.puhui)),
+                    None,
+                    mixed(td_string!(locale, finder.puhui_only)),
+                )}
+                {chip(
+                    move || address.query.with(|q| q.filter.vacant),
+                    move || set(Box::new(|q| q.filter.vacant = !q.filter.vacant)),
+                    None,
+                    td_string!(locale, finder.vacant_only),
+                )}
+                {chip(
+                    move || address.query.with(|q| q.filter.public_only),
+                    move || set(Box::new(|q| q.filter.public_only = !q.filter.public_only)),
+                    Some("public-only"),
+                    td_string!(locale, finder.public_only),
+                )} <PrepayChip />
             </div>
             <details class="group more-filters" open=more_open>
                 <summary>
@@ -138,16 +113,21 @@ pub fn Filters() -> impl IntoView {
                         }
                         prop:value=move || address.query.with(|q| q.sort.code().to_string())
                     >
-                        <option value="">{td_string!(locale, finder.sort_default)}</option>
-                        <option
-                            value="distance"
-                            disabled=move || address.query.with(|q| q.filter.near.is_none())
-                        >
-                            {td_string!(locale, finder.sort_distance)}
-                        </option>
-                        <option value="name">{td_string!(locale, finder.sort_name)}</option>
-                        <option value="fee">{td_string!(locale, finder.sort_fee)}</option>
-                        <option value="vacancy">{td_string!(locale, finder.sort_vacancy)}</option>
+                        {Sort::ALL
+                            .into_iter()
+                            .map(|sort| {
+                                let disabled = move || {
+                                    sort == Sort::Distance
+                                        && address.query.with(|q| q.filter.near.is_none())
+                                };
+                                // Nearest first needs a place to measure from.
+                                view! {
+                                    <option value=sort.code() disabled=disabled>
+                                        {sort.text()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </label>
             </details>
@@ -155,12 +135,7 @@ pub fn Filters() -> impl IntoView {
                 <button
                     type="button"
                     class="button link"
-                    on:click=move |_| set(Box::new(|q| {
-                        let near = q.filter.near;
-                        q.filter = Default::default();
-                        q.filter.near = near;
-                        q.sort = Sort::Default;
-                    }))
+                    on:click=move |_| set(Box::new(FinderQuery::clear_filters))
                 >
                     {td_string!(locale, finder.clear_filters)}
                 </button>
@@ -220,6 +195,24 @@ fn SearchBox() -> impl IntoView {
     }
 }
 
+/// The age of the child saved in 我的宝宝, offered one tap away (never applied by itself):
+/// a second tap takes it off again.
+#[component]
+fn BabyAgeChip() -> impl IntoView {
+    let address = use_address();
+    let months = crate::views::baby::saved_age_months();
+    let locale = lang::current();
+    months.map(|m| {
+        let on = move || address.query.with(|q| q.filter.age == Some(m));
+        let label = td_string!(locale, finder.baby_age, months = m).to_string();
+        let toggle = move || {
+            let age = (!on()).then_some(m);
+            address.update(Step::Replace, move |q| q.filter.age = age);
+        };
+        view! { <div class="chips">{chip(on, toggle, Some("baby-age"), label)}</div> }
+    })
+}
+
 /// The child's age in months, chosen directly or worked out from the birth date (which is
 /// used here and forgotten: only the months go into the address).
 #[component]
@@ -236,7 +229,7 @@ fn AgePicker() -> impl IntoView {
             .map_err(|problem| birth_date_text(&problem))
             .and_then(|birth| {
                 let age = age_on(birth, today)
-                    .ok_or_else(|| td_string!(locale, finder.birth_future).to_owned())?;
+                    .ok_or_else(|| birth_date_text(&BirthDateProblem::InFuture))?;
                 u8::try_from(age.months)
                     .ok()
                     .filter(|m| *m <= 36)
@@ -260,7 +253,9 @@ fn AgePicker() -> impl IntoView {
                         address.update(Step::Replace, move |q| q.filter.age = age);
                     }
                     prop:value=move || {
-                        address.query.with(|q| q.filter.age.map(|a| a.to_string()).unwrap_or_default())
+                        address
+                            .query
+                            .with(|q| q.filter.age.map(|a| a.to_string()).unwrap_or_default())
                     }
                 >
                     <option value="">{td_string!(locale, finder.age_any)}</option>
@@ -275,7 +270,17 @@ fn AgePicker() -> impl IntoView {
                     on:change:target=move |ev| from_birth(ev.target().value())
                 />
             </label>
-            {move || birth_note.get().map(|message| view! { <p class="warn" role="alert">{message}</p> })}
+            {move || {
+                birth_note
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="warn" role="alert">
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -11,6 +11,7 @@ use crate::i18n::*;
 use crate::lang;
 use crate::platform::after_paint;
 use crate::route::{use_address, Step};
+use crate::views::advice::{EmptyAdvice, FeeBasis};
 use crate::views::card::ResultCard;
 use crate::views::filters::Filters;
 use crate::views::map::MapView;
@@ -42,10 +43,28 @@ pub fn FinderPage() -> impl IntoView {
     }
 }
 
+/// One institution in the answer, as the list and the map draw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ListedHit {
+    /// Position in `dataset.institutions`.
+    pub index: usize,
+    /// Metres from the parent's place, to the metre, so that a memo of hits settles.
+    pub metres: Option<u32>,
+}
+
+impl From<Hit> for ListedHit {
+    fn from(hit: Hit) -> Self {
+        ListedHit {
+            index: hit.index,
+            metres: hit.distance_m.map(|d| d.round() as u32),
+        }
+    }
+}
+
 /// The list's answer to the filters and the sort.
 #[derive(Clone)]
 struct Shown {
-    hits: Vec<(usize, Option<u32>)>,
+    hits: Vec<ListedHit>,
     /// Goes up whenever the hits change, so the list can tell a new answer from the last one.
     search: u32,
     /// What was asked: opening an institution or the map changes the address, not the search.
@@ -69,10 +88,9 @@ fn Results(loaded: Arc<Loaded>) -> impl IntoView {
             if let Some(previous) = previous.filter(|p| p.filter == q.filter && p.sort == q.sort) {
                 return previous.clone();
             }
-            let hits: Vec<(usize, Option<u32>)> = find(&data.dataset, &q.filter, q.sort)
+            let hits: Vec<ListedHit> = find(&data.dataset, &q.filter, q.sort)
                 .into_iter()
-                // Distances are compared to the metre so that a memo of floats still settles.
-                .map(|h: Hit| (h.index, h.distance_m.map(|d| d.round() as u32)))
+                .map(ListedHit::from)
                 .collect();
             let search = match previous {
                 Some(previous) if previous.hits == hits => previous.search,
@@ -92,6 +110,7 @@ fn Results(loaded: Arc<Loaded>) -> impl IntoView {
     let all_hits = Signal::derive(move || hits.with(|h| h.hits.clone()));
     let list_data = loaded.clone();
     let shortlist_data = loaded.clone();
+    let advice_data = loaded.clone();
     let locale = lang::current();
     // The number stays alone in its element (the contract's `result-count`); the sentence
     // around it is the language's, singular or plural.
@@ -109,11 +128,14 @@ fn Results(loaded: Arc<Loaded>) -> impl IntoView {
         <DataNotes />
         <Shortlist loaded=shortlist_data />
         <div class="result-bar">
-            <p class="result-count" aria-live="polite">{count_line}</p>
+            <p class="result-count" aria-live="polite">
+                {count_line}
+            </p>
             <ViewSwitch current=view_kind />
         </div>
+        <FeeBasis />
         <Show when=move || total() == 0>
-            <p class="empty">{td_string!(locale, finder.empty)}</p>
+            <EmptyAdvice loaded=advice_data.clone() />
         </Show>
         {move || match view_kind.get() {
             View::Map => view! { <MapView loaded=loaded.clone() hits=all_hits /> }.into_any(),
@@ -181,10 +203,8 @@ fn ResultList(loaded: Arc<Loaded>, hits: Memo<Shown>) -> impl IntoView {
         <ol class="results" style=room>
             <For
                 each=visible
-                key=|(index, distance)| (*index, *distance)
-                children=move |(index, distance)| {
-                    view! { <ResultCard loaded=loaded.clone() index distance /> }
-                }
+                key=|hit| *hit
+                children=move |hit| view! { <ResultCard loaded=loaded.clone() hit /> }
             />
         </ol>
         <Show when=move || { remaining() > 0 }>

@@ -7,13 +7,13 @@ pub mod ticks;
 
 use crate::views::text::DATA_LANG;
 use leptos::prelude::*;
-use tuoyu_core::guide::Inline;
+use tuoyu_core::guide::{Inline, Topic};
 use tuoyu_core::query::{FinderQuery, Page};
 
 use crate::guide_data::{retry_guide, use_guide, GuideFailure, GuideState};
 use crate::i18n::*;
 use crate::lang;
-use crate::route::{use_address, Address, Step};
+use crate::route::{plain_click, use_address, Address, Step};
 
 #[component]
 pub fn GuidePage() -> impl IntoView {
@@ -53,24 +53,12 @@ pub fn GuideError(failure: GuideFailure) -> impl IntoView {
     }
 }
 
-/// The query for a guide page. The finder's filters stay in the address, as the header's
-/// tabs keep them, so that "找托育" comes back to the same list.
-fn guide_query(address: &Address, article: Option<String>) -> FinderQuery {
-    address.query.with_untracked(|q| FinderQuery {
-        page: Page::Guide,
-        article,
-        id: None,
-        notes: Vec::new(),
-        ..q.clone()
-    })
-}
-
 pub fn article_href(address: &Address, slug: &str) -> String {
-    address.href(&guide_query(address, Some(slug.to_owned())))
+    address.link(|q| q.guide_link(Some(slug)))
 }
 
 pub fn index_href(address: &Address) -> String {
-    address.href(&guide_query(address, None))
+    address.link(|q| q.guide_link(None))
 }
 
 /// A link that opens an article as a new history entry, so "back" returns to where the
@@ -85,32 +73,32 @@ pub fn ArticleLink(
     let open = {
         let slug = slug.clone();
         move |ev: web_sys::MouseEvent| {
-            if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()
-            {
+            if !plain_click(&ev) {
                 return;
             }
             ev.prevent_default();
-            address.go(Step::Push, &guide_query(&address, Some(slug.clone())));
+            let next = address.query.with_untracked(|q| q.guide_link(Some(&slug)));
+            address.go(Step::Push, &next);
             if let Some(window) = web_sys::window() {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
             }
         }
     };
-    view! { <a class=class href=article_href(&address, &slug) on:click=open>{children()}</a> }
+    view! {
+        <a class=class href=article_href(&address, &slug) on:click=open>
+            {children()}
+        </a>
+    }
 }
 
 /// An article's `?…` link: another article, or a finder address on the dataset the parent
 /// is using. The build lets only `?` links through; the core's parser drops anything odd.
 fn internal_link(address: &Address, text: String, href: &str) -> AnyView {
-    let mut query = FinderQuery::parse_query_string(href, None);
+    let query = FinderQuery::parse_query_string(href, None);
     if let (Page::Guide, Some(slug)) = (query.page, query.article.clone()) {
         return view! { <ArticleLink slug>{text}</ArticleLink> }.into_any();
     }
-    query.notes.clear();
-    if query.data.is_none() {
-        query.data = address.query.with_untracked(|q| q.data.clone());
-    }
-    view! { <a href=address.href(&query)>{text}</a> }.into_any()
+    view! { <a href=address.link(|q| query.on_same_data(q))>{text}</a> }.into_any()
 }
 
 /// A run of text with bold and in-app links, all as text nodes.
@@ -142,24 +130,23 @@ pub fn for_ages_text(ages: (u8, u8)) -> String {
     td_string!(lang::current(), guide.for_ages, ages = age_range_text(ages)).to_string()
 }
 
-/// A topic's name in the interface's language (the content's topics are the core's fixed
-/// Chinese names); `None` for a topic the app does not know, shown as written.
+/// A topic's name in the interface's language; `None` for a topic the app does not know,
+/// shown as written.
 pub fn topic_text(topic: &str) -> Option<&'static str> {
     let l = lang::current();
-    Some(match topic {
-        "生长发育" => td_string!(l, guide.topic_growth),
-        "发育预警" => td_string!(l, guide.topic_warning),
-        "健康检查" => td_string!(l, guide.topic_checkups),
-        "预防接种" => td_string!(l, guide.topic_vaccines),
-        "喂养" => td_string!(l, guide.topic_feeding),
-        "交流与玩耍" => td_string!(l, guide.topic_play),
-        "睡眠" => td_string!(l, guide.topic_sleep),
-        "安全" => td_string!(l, guide.topic_safety),
-        "常见病" => td_string!(l, guide.topic_illness),
-        "优生优育" => td_string!(l, guide.topic_pregnancy),
-        "假期与补贴" => td_string!(l, guide.topic_leave),
-        "选择托育" => td_string!(l, guide.topic_childcare),
-        _ => return None,
+    Some(match Topic::parse(topic)? {
+        Topic::Growth => td_string!(l, guide.topic_growth),
+        Topic::Warning => td_string!(l, guide.topic_warning),
+        Topic::Checkups => td_string!(l, guide.topic_checkups),
+        Topic::Vaccines => td_string!(l, guide.topic_vaccines),
+        Topic::Feeding => td_string!(l, guide.topic_feeding),
+        Topic::Play => td_string!(l, guide.topic_play),
+        Topic::Sleep => td_string!(l, guide.topic_sleep),
+        Topic::Safety => td_string!(l, guide.topic_safety),
+        Topic::Illness => td_string!(l, guide.topic_illness),
+        Topic::Pregnancy => td_string!(l, guide.topic_pregnancy),
+        Topic::Leave => td_string!(l, guide.topic_leave),
+        Topic::Childcare => td_string!(l, guide.topic_childcare),
     })
 }
 

@@ -2,46 +2,21 @@
 
 use leptos::prelude::*;
 use tuoyu_core::language::Language;
-use tuoyu_core::query::{FinderQuery, Page};
+use tuoyu_core::query::Page;
 
-use crate::data::{use_dataset, DataState};
 use crate::i18n::*;
 use crate::lang;
-use crate::platform::set_document_title;
 use crate::prefs::use_prefs;
 use crate::route::use_address;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let address = use_address();
-    let dataset = use_dataset();
     let page = Memo::new(move |_| address.query.with(|q| q.page));
 
     // The tab keeps the finder's filters, so coming back from the guide finds the same list.
-    let tab_href = move |target: Page| {
-        address.query.with(|q| {
-            let next = FinderQuery {
-                page: target,
-                article: None,
-                id: None,
-                notes: Vec::new(),
-                ..q.clone()
-            };
-            address.href(&next)
-        })
-    };
-    let title = Memo::new(move |_| match dataset.state.get() {
-        DataState::Ready(loaded) => loaded.dataset.title.clone(),
-        _ => String::new(),
-    });
-    Effect::new(move |_| {
-        let title = title.get();
-        set_document_title(if title.is_empty() {
-            td_string!(lang::current(), app.app_name)
-        } else {
-            &title
-        });
-    });
+    let tab_href = move |target: Page| address.query.with(|q| address.href(&q.page_link(target)));
+    crate::views::title::follow_title();
 
     let tab = move |target: Page, label: &'static str| {
         view! {
@@ -63,18 +38,15 @@ pub fn Header() -> impl IntoView {
                 {tab(Page::Guide, td_string!(locale, app.tab_guide))}
                 {tab(Page::Baby, td_string!(locale, app.tab_baby))}
             </nav>
-            // One tap from every page, remembered on the phone.
+            // One tap from every page, remembered on the phone. It names the mode and shows
+            // whether it is on (pressed, with a tick), never the other choice.
             <button
                 type="button"
                 class="elder-toggle"
                 aria-pressed=move || prefs.elder.get().to_string()
                 on:click=move |_| prefs.elder.update(|on| *on = !*on)
             >
-                {move || if prefs.elder.get() {
-                    td_string!(locale, app.elder_off)
-                } else {
-                    td_string!(locale, app.elder_on)
-                }}
+                {td_string!(locale, app.elder_mode)}
             </button>
             <LanguageSwitch />
         </header>

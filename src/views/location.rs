@@ -1,14 +1,17 @@
-//! "Where are you": the phone's GPS (which never leaves the phone: it only goes into the
-//! address bar), or a 镇/街道 from the dataset, and how far the parent will travel.
+//! "Where are you": the phone's GPS (which never leaves the phone, nor enters the address or
+//! a link: it is kept for the visit, see `route.rs`), or a 镇/街道 from the dataset, and how
+//! far the parent will travel.
 
 use leptos::prelude::*;
 use tuoyu_core::model::LatLng;
+use tuoyu_core::query::FinderQuery;
 
 use crate::data::use_dataset;
 use crate::i18n::*;
 use crate::lang;
 use crate::platform::{locate, LocateError};
 use crate::route::{use_address, Step};
+use crate::views::chip::chip;
 
 const RADII_M: [u32; 3] = [1000, 3000, 5000];
 
@@ -43,25 +46,17 @@ pub fn LocationPicker() -> impl IntoView {
         locate(move |outcome| match outcome {
             Ok(point) => {
                 state.set(Locating::Idle);
-                // About 10 m: plenty for distances, and less exact in a link that gets shared.
+                // About 10 m: plenty for distances, and all that is kept.
                 let point = LatLng {
                     lat: (point.lat * 10_000.0).round() / 10_000.0,
                     lng: (point.lng * 10_000.0).round() / 10_000.0,
                 };
-                address.update(Step::Replace, move |q| q.filter.near = Some(point));
+                address.update(Step::Replace, move |q| q.set_own_point(point));
             }
             Err(reason) => state.set(Locating::Failed(reason)),
         });
     };
-    let forget_location = move |_| {
-        address.update(Step::Replace, |q| {
-            q.filter.near = None;
-            q.filter.radius_m = None;
-            if q.sort == tuoyu_core::filter::Sort::Distance {
-                q.sort = Default::default();
-            }
-        })
-    };
+    let forget_location = move |_| address.update(Step::Replace, FinderQuery::forget_location);
     let areas = move || {
         dataset.loaded().map(|loaded| {
             loaded
@@ -70,7 +65,11 @@ pub fn LocationPicker() -> impl IntoView {
                 .areas
                 .iter()
                 .map(|a| {
-                    view! { <option value=a.code.clone() lang="zh-CN">{a.name.clone()}</option> }
+                    view! {
+                        <option value=a.code.clone() lang="zh-CN">
+                            {a.name.clone()}
+                        </option>
+                    }
                 })
                 .collect_view()
         })
@@ -81,16 +80,12 @@ pub fn LocationPicker() -> impl IntoView {
             Some(m) => td_string!(locale, finder.radius_km, km = m / 1000).to_string(),
             None => td_string!(locale, finder.radius_any).to_string(),
         };
-        view! {
-            <button
-                type="button"
-                class="chip"
-                aria-pressed=move || address.query.with(|q| q.filter.radius_m == radius).to_string()
-                on:click=move |_| address.update(Step::Replace, move |q| q.filter.radius_m = radius)
-            >
-                {label}
-            </button>
-        }
+        chip(
+            move || address.query.with(|q| q.filter.radius_m == radius),
+            move || address.update(Step::Replace, move |q| q.filter.radius_m = radius),
+            None,
+            label,
+        )
     };
 
     view! {
@@ -122,7 +117,9 @@ pub fn LocationPicker() -> impl IntoView {
                             let area = (!code.is_empty()).then_some(code);
                             address.update(Step::Replace, move |q| q.filter.area = area);
                         }
-                        prop:value=move || address.query.with(|q| q.filter.area.clone().unwrap_or_default())
+                        prop:value=move || {
+                            address.query.with(|q| q.filter.area.clone().unwrap_or_default())
+                        }
                     >
                         <option value="">{td_string!(locale, finder.area_all)}</option>
                         {areas}
@@ -130,11 +127,15 @@ pub fn LocationPicker() -> impl IntoView {
                 </label>
             </div>
             {move || match state.get() {
-                Locating::Failed(reason) => Some(view! {
-                    <p class="warn" role="alert" data-testid="location-error">
-                        {locate_message(reason)}
-                    </p>
-                }),
+                Locating::Failed(reason) => {
+                    Some(
+                        view! {
+                            <p class="warn" role="alert" data-testid="location-error">
+                                {locate_message(reason)}
+                            </p>
+                        },
+                    )
+                }
                 _ => None,
             }}
             <Show when=move || near.get().is_some()>

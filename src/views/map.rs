@@ -14,11 +14,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
-use crate::labels::{self, Label};
+use crate::labels;
 use crate::lang;
 use crate::map_library::{self, element_icon, MarkerClusterGroup};
 use crate::route::use_address;
-use crate::views::text::{mixed, DATA_LANG};
+use crate::views::card::{card_meta, open_on_tap};
+use crate::views::finder::ListedHit;
+use crate::views::text::DATA_LANG;
 
 /// The tile source, fixed at build time. The default is Amap's public raster tiles, which load
 /// in mainland China and are drawn in GCJ-02; `TUOYU_TILE_URL=off` builds a map without tiles.
@@ -87,7 +89,7 @@ struct Parts {
 }
 
 #[component]
-pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<(usize, Option<u32>)>>) -> impl IntoView {
+pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<ListedHit>>) -> impl IntoView {
     let address = use_address();
     let locale = lang::current();
     let container = NodeRef::<html::Div>::new();
@@ -154,22 +156,18 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<(usize, Option<u32>)>>) -> 
     let card = move || {
         let index = selected.get()?;
         let inst = loaded.dataset.institutions.get(index)?;
-        let distance = hits.with(|h| h.iter().find(|(i, _)| *i == index).and_then(|(_, d)| *d));
-        let href = address.query.with_untracked(|q| {
-            let mut next = q.clone();
-            next.id = Some(inst.id.clone());
-            address.href(&next)
-        });
+        let distance = hits.with(|h| h.iter().find(|h| h.index == index).and_then(|h| h.metres));
+        // As the list's card: the institution's own page, opened over the map on a tap.
+        let href = address.link(|q| q.institution_link(&inst.id));
+        let open = open_on_tap(address, inst.id.clone());
         Some(view! {
             <div class="map-card" data-testid="map-card" role="status">
-                <h2 class="card-name" lang=DATA_LANG>{inst.name.clone()}</h2>
-                <p class="card-meta">
-                    <span class="kind">{inst.kind.text()}</span>
-                    {inst.puhui.then(|| view! { <span class="badge puhui">{mixed(td_string!(locale, detail.puhui))}</span> })}
-                    {distance.map(|d| view! { <span class="distance">{labels::distance_from_you(d as f64)}</span> })}
-                </p>
+                <h2 class="card-name" lang=DATA_LANG>
+                    {inst.name.clone()}
+                </h2>
+                {card_meta(inst, distance.map(|d| labels::distance_from_you(d as f64)), false)}
                 <p lang=DATA_LANG>{inst.address.clone()}</p>
-                <a class="button primary" href=href data-noscroll on:click=move |_| address.note_opened_from_list()>
+                <a class="button primary" href=href on:click=open>
                     {td_string!(locale, detail.see_details)}
                 </a>
             </div>
@@ -178,27 +176,68 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<(usize, Option<u32>)>>) -> 
 
     view! {
         {move || match library.get() {
-            None => Some(view! { <p class="loading" role="status">{td_string!(locale, detail.map_loading)}</p> }.into_any()),
-            Some(Err(message)) => Some(view! { <p class="warn" role="alert">{message}</p> }.into_any()),
+            None => {
+                Some(
+                    view! {
+                        <p class="loading" role="status">
+                            {td_string!(locale, detail.map_loading)}
+                        </p>
+                    }
+                        .into_any(),
+                )
+            }
+            Some(Err(message)) => {
+                Some(
+                    view! {
+                        <p class="warn" role="alert">
+                            {message}
+                        </p>
+                    }
+                        .into_any(),
+                )
+            }
             Some(Ok(())) => None,
         }}
         {move || match background.get() {
-            Background::Unavailable => Some(view! {
-                <p class="warn" role="status" data-testid="tiles-unavailable">
-                    {td_string!(locale, detail.tiles_unavailable)}
-                </p>
-            }.into_any()),
-            Background::Off => Some(view! {
-                <p class="hint" data-testid="tiles-unavailable">{td_string!(locale, detail.tiles_off)}</p>
-            }.into_any()),
+            Background::Unavailable => {
+                Some(
+                    view! {
+                        <p class="warn" role="status" data-testid="tiles-unavailable">
+                            {td_string!(locale, detail.tiles_unavailable)}
+                        </p>
+                    }
+                        .into_any(),
+                )
+            }
+            Background::Off => {
+                Some(
+                    view! {
+                        <p class="hint" data-testid="tiles-unavailable">
+                            {td_string!(locale, detail.tiles_off)}
+                        </p>
+                    }
+                        .into_any(),
+                )
+            }
             _ => None,
         }}
-        {move || progress.get().map(|(done, total)| view! {
-            <p class="hint" role="status" data-testid="map-progress">
-                {td_string!(locale, detail.map_placing, done, total).to_string()}
-            </p>
-        })}
-        <div class="map" data-testid="map" node_ref=container aria-label=td_string!(locale, detail.map_label)></div>
+        {move || {
+            progress
+                .get()
+                .map(|(done, total)| {
+                    view! {
+                        <p class="hint" role="status" data-testid="map-progress">
+                            {td_string!(locale, detail.map_placing, done, total).to_string()}
+                        </p>
+                    }
+                })
+        }}
+        <div
+            class="map"
+            data-testid="map"
+            node_ref=container
+            aria-label=td_string!(locale, detail.map_label)
+        ></div>
         {card}
     }
 }
@@ -213,12 +252,14 @@ fn create_map(
         let tile_options = leaflet::TileLayerOptions::new();
         tile_options.set_max_zoom(18.0);
         tile_options.set_attribution(TILE_ATTRIBUTION.to_string());
-        // leaflet 0.5 types `subdomains` as a bool; Leaflet wants a string.
-        let _ = js_sys::Reflect::set(&tile_options, &"subdomains".into(), &TILE_SUBDOMAINS.into());
+        tile_options
+            .unchecked_ref::<map_library::TileSubdomains>()
+            .set_subdomains(TILE_SUBDOMAINS);
         let tiles = leaflet::TileLayer::new_options(TILE_URL, &tile_options);
         watch_tiles(&tiles, background);
         tiles.add_to(&map);
     }
+    here_pane(&map);
     let overlay = leaflet::LayerGroup::new();
     overlay.add_to(&map);
     let cluster = map_library::new_cluster_group();
@@ -228,6 +269,19 @@ fn create_map(
         cluster,
         overlay,
     })
+}
+
+/// The pane of the parent's own point, above the markers and clusters (`.leaflet-here-pane`
+/// in main.css), so that "where am I" is never hidden under a bubble.
+const HERE_PANE: &str = "here";
+
+fn here_pane(map: &leaflet::Map) {
+    if let Some(create) = js_sys::Reflect::get(map, &"createPane".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = create.call1(map, &HERE_PANE.into());
+    }
 }
 
 /// Tiles that fail and never load mean no background; one that loads means it works.
@@ -254,7 +308,7 @@ const MARKERS_PER_CHUNK: usize = 2_000;
 struct Placing {
     parts: StoredValue<Option<Parts>, LocalStorage>,
     loaded: Arc<Loaded>,
-    hits: Arc<Vec<(usize, Option<u32>)>>,
+    hits: Arc<Vec<ListedHit>>,
     /// The drawing this is; `generation` moves on when the results change.
     this: u32,
     generation: StoredValue<u32>,
@@ -283,10 +337,10 @@ impl Placing {
         }
     }
 
-    fn place(&self, parts: &Parts, hits: &[(usize, Option<u32>)]) {
+    fn place(&self, parts: &Parts, hits: &[ListedHit]) {
         let crs = self.loaded.dataset.crs;
         let markers = js_sys::Array::new();
-        for &(index, _) in hits {
+        for &ListedHit { index, .. } in hits {
             let inst = &self.loaded.dataset.institutions[index];
             let options = leaflet::MarkerOptions::new();
             options.set_icon(pin_icon(&inst.id));
@@ -308,10 +362,11 @@ impl Placing {
 fn draw(
     parts: &Parts,
     loaded: &Loaded,
-    hits: &[(usize, Option<u32>)],
+    hits: &[ListedHit],
     near: Option<LatLng>,
     radius: Option<u32>,
 ) {
+    crate::fault::injected("map");
     let crs = loaded.dataset.crs;
     parts.cluster.clear_layers();
     parts.overlay.clear_layers();
@@ -325,7 +380,7 @@ fn draw(
     // The results' corners only: extending one bounds object by 200,000 points crosses
     // into JavaScript 200,000 times.
     let mut corners: Option<(LatLng, LatLng)> = None;
-    for &(index, _) in hits {
+    for &ListedHit { index, .. } in hits {
         let p = tiles_point(loaded.dataset.institutions[index].location, crs);
         let (lo, hi) = corners.get_or_insert((p, p));
         *lo = LatLng::new(lo.lat.min(p.lat), lo.lng.min(p.lng));
@@ -363,19 +418,17 @@ fn draw(
         here.set_fill_color("#1a56db".into());
         here.set_fill_opacity(0.9);
         here.set_interactive(false);
+        let _ = js_sys::Reflect::set(&here, &"pane".into(), &HERE_PANE.into());
+        let _ = js_sys::Reflect::set(&here, &"className".into(), &"here-dot".into());
         let marker = leaflet::CircleMarker::new_with_options(&point, &here);
         marker.add_to_layer_group(&parts.overlay);
     }
     match bounds {
         Some(bounds) => {
-            let padding = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(
-                &padding,
-                &"padding".into(),
-                &js_sys::Array::of2(&24.into(), &24.into()),
-            );
-            let _ = js_sys::Reflect::set(&padding, &"maxZoom".into(), &16.into());
-            parts.map.fit_bounds_with_options(&bounds, &padding);
+            let options = map_library::FitOptions::new();
+            options.set_padding(&leaflet::Point::new(24.0, 24.0));
+            options.set_max_zoom(16.0);
+            parts.map.fit_bounds_with_options(&bounds, &options);
         }
         None => {
             let center = loaded.dataset.region.center;

@@ -1,8 +1,10 @@
 //! One room per view. Each reads the address and the dataset from context and writes back
 //! only through `route::Address`.
 
+pub mod advice;
 pub mod baby;
 pub mod card;
+pub mod chip;
 pub mod compare;
 pub mod detail;
 pub mod filters;
@@ -12,8 +14,10 @@ pub mod header;
 pub mod location;
 pub mod map;
 pub mod share;
+pub mod sheet;
 pub mod shortlist;
 pub mod status;
 pub mod text;
+pub mod title;
 pub mod worries;
 pub mod worries_filters;

@@ -59,7 +59,8 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
         let starred = starred.clone();
         move || starred().len()
     };
-    let compare = move |_| {
+    let compare = move |ev| {
+        crate::views::sheet::opened_by(&ev);
         let ids = picked.get_untracked();
         address.note_opened_from_list();
         address.update(Step::Push, move |q| q.compare = ids);
@@ -67,14 +68,16 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
     let locale = lang::current();
     view! {
         <details class="shortlist" data-testid="shortlist">
-            <summary>{move || td_string!(locale, finder.shortlist, n = count()).to_string()}</summary>
+            <summary>
+                {move || td_string!(locale, finder.shortlist, n = count()).to_string()}
+            </summary>
             {move || {
                 let rows = starred();
                 if rows.is_empty() {
                     return view! {
                         <p class="hint">{td_string!(locale, finder.shortlist_empty)}</p>
                     }
-                    .into_any();
+                        .into_any();
                 }
                 view! {
                     <ul class="shortlist-items">
@@ -90,14 +93,19 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
                                             <input
                                                 type="checkbox"
                                                 prop:checked=checked.clone()
-                                                disabled=move || !checked() && picked.with(|p| p.len() >= MAX_COMPARED)
-                                                on:change=move |_| picked.update(|p| {
-                                                    if let Some(at) = p.iter().position(|x| *x == toggle_id) {
-                                                        p.remove(at);
-                                                    } else if p.len() < MAX_COMPARED {
-                                                        p.push(toggle_id.clone());
-                                                    }
-                                                })
+                                                disabled=move || {
+                                                    !checked() && picked.with(|p| p.len() >= MAX_COMPARED)
+                                                }
+                                                on:change=move |_| {
+                                                    picked
+                                                        .update(|p| {
+                                                            if let Some(at) = p.iter().position(|x| *x == toggle_id) {
+                                                                p.remove(at);
+                                                            } else if p.len() < MAX_COMPARED {
+                                                                p.push(toggle_id.clone());
+                                                            }
+                                                        })
+                                                }
                                             />
                                             <span lang="zh-CN">{name}</span>
                                         </label>
@@ -118,7 +126,7 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
                         }}
                     </button>
                 }
-                .into_any()
+                    .into_any()
             }}
         </details>
     }

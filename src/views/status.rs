@@ -1,20 +1,15 @@
 //! What the parent is told about the data itself: errors, sample data, notes on the link, and
-//! the "数据说明" panel a publisher reads. The core's reasons (a refused `data=`, a bad file,
-//! a note on the link) arrive as values and are worded here, in the interface's language.
+//! the "数据说明" panel a publisher reads. The sentences come from `crate::wording`.
 
 use leptos::prelude::*;
-use tuoyu_core::age::BirthDateProblem;
-use tuoyu_core::load::{quote, FileError, SCHEMA};
 use tuoyu_core::model::format_date;
-use tuoyu_core::query::{NoteKind, QueryNote, MAX_COMPARED};
-use tuoyu_core::source::SourceRefusal;
 
-use crate::data::{use_dataset, DataState, LoadFailure, NetworkProblem};
+use crate::data::{use_dataset, DataState};
 use crate::i18n::*;
 use crate::lang;
-use crate::prefs::Reset;
 use crate::route::use_address;
 use crate::views::text::{self, sentence, SLOT};
+use crate::wording::{failure_text, note_text, reset_text};
 
 /// Reasons listed in 数据说明: a publisher fixes the first ones first, and a panel of
 /// thousands of lines helps nobody (the rest are counted).
@@ -188,8 +183,8 @@ pub fn DataNotes() -> impl IntoView {
         });
         let problems_heading = (!loaded.problems.is_empty())
             .then(|| view! { <p>{td_string!(l, status.problems_heading)}</p> });
-        let revoked = (loaded.revoked > 0).then(|| {
-            view! { <p>{td_string!(l, status.revoked, n = loaded.revoked).to_string()}</p> }
+        let revoked = (!loaded.revoked.is_empty()).then(|| {
+            view! { <p>{td_string!(l, status.revoked, n = loaded.revoked.len()).to_string()}</p> }
         });
         Some(view! {
             <div class="data-line">
@@ -198,9 +193,14 @@ pub fn DataNotes() -> impl IntoView {
                     {td_string!(l, status.data_updated, date = published.clone()).to_string()}
                     <span lang="zh-CN">{data.publisher.clone()}</span>
                 </p>
-                {(skipped > 0).then(|| view! {
-                    <p class="warn">{td_string!(l, status.skipped_warning, n = skipped).to_string()}</p>
-                })}
+                {(skipped > 0)
+                    .then(|| {
+                        view! {
+                            <p class="warn">
+                                {td_string!(l, status.skipped_warning, n = skipped).to_string()}
+                            </p>
+                        }
+                    })}
                 <details class="data-notes">
                     <summary>{td_string!(l, status.data_notes)}</summary>
                     <p>
@@ -216,10 +216,10 @@ pub fn DataNotes() -> impl IntoView {
                         {td_string!(
                             l,
                             status.notes_crs,
-                            crs = data.crs.label(),
+                            crs = data.crs.code(),
                             n = data.institutions.len()
                         )
-                        .to_string()}
+                            .to_string()}
                     </p>
                     <p>
                         {td_string!(l, status.skipped_before)}
@@ -253,197 +253,5 @@ pub fn PrefsNotices() -> impl IntoView {
                 </div>
             }
         })
-    }
-}
-
-fn reset_text(reset: Reset) -> &'static str {
-    let l = lang::current();
-    match reset {
-        Reset::Settings => td_string!(l, status.reset_settings),
-        Reset::Stars => td_string!(l, status.reset_stars),
-        Reset::Language => td_string!(l, status.reset_language),
-    }
-}
-
-/// Why the dataset cannot be shown, in the interface's language.
-pub fn failure_text(failure: &LoadFailure) -> String {
-    let l = lang::current();
-    match failure {
-        LoadFailure::Refused(refusal) => match refusal {
-            SourceRefusal::NotSameOriginPath => {
-                td_string!(l, status.refused_not_same_origin).to_owned()
-            }
-            SourceRefusal::OriginNotAllowed(origin) => {
-                td_string!(l, status.refused_origin, origin = origin.clone()).to_string()
-            }
-            SourceRefusal::Malformed => td_string!(l, status.refused_malformed).to_owned(),
-        },
-        LoadFailure::File(error) => file_error_text(error),
-        LoadFailure::TooLarge { limit_mb } => {
-            td_string!(l, status.net_too_large, mb = *limit_mb).to_string()
-        }
-        LoadFailure::LoaderFailed => td_string!(l, status.file_unreadable).to_owned(),
-        LoadFailure::Network(problem) => {
-            let message = match *problem {
-                NetworkProblem::Timeout => td_string!(l, status.net_timeout).to_owned(),
-                NetworkProblem::NoConnection => td_string!(l, status.net_no_connection).to_owned(),
-                NetworkProblem::Http(status) => td_string!(l, status.net_http, status).to_string(),
-                NetworkProblem::CutOff => td_string!(l, status.net_cut_off).to_owned(),
-            };
-            td_string!(l, status.net_nothing_kept, message).to_string()
-        }
-    }
-}
-
-/// `FileError::message`, in the interface's language.
-fn file_error_text(error: &FileError) -> String {
-    let l = lang::current();
-    match error {
-        FileError::TooLarge { bytes, limit } => td_string!(
-            l,
-            status.file_too_large,
-            size = format!("{:.1}", *bytes as f64 / 1_048_576.0),
-            limit = limit / 1_048_576
-        )
-        .to_string(),
-        FileError::Empty => td_string!(l, status.file_empty).to_owned(),
-        FileError::LooksLikeHtml => td_string!(l, status.file_html).to_owned(),
-        FileError::NotUtf8 { line, column } => {
-            td_string!(l, status.file_not_utf8, line = *line, column = *column).to_string()
-        }
-        FileError::NotJson { line, column } => {
-            td_string!(l, status.file_not_json, line = *line, column = *column).to_string()
-        }
-        FileError::NotObject => td_string!(l, status.file_not_object).to_owned(),
-        FileError::MissingSchema => {
-            td_string!(l, status.file_missing_schema, schema = SCHEMA).to_string()
-        }
-        FileError::WrongSchema(value) => td_string!(
-            l,
-            status.file_wrong_schema,
-            value = quote(value),
-            schema = SCHEMA
-        )
-        .to_string(),
-        FileError::UnsupportedVersion(value) => td_string!(
-            l,
-            status.file_unsupported_version,
-            value = quote(value),
-            schema = SCHEMA
-        )
-        .to_string(),
-        FileError::MissingField(field) => td_string!(
-            l,
-            status.file_missing_field,
-            field = *field,
-            meaning = field_meaning(field)
-        )
-        .to_string(),
-        // The checker's detail is the core's Chinese; the publisher's tool has it too.
-        FileError::BadField { field, message } => td_string!(
-            l,
-            status.file_bad_field,
-            field = field.clone(),
-            message = message.clone()
-        )
-        .to_string(),
-        FileError::InstitutionsNotArray => {
-            td_string!(l, status.file_institutions_not_array).to_owned()
-        }
-        FileError::TooManyRecords { limit } => {
-            td_string!(l, status.file_too_many_records, limit = *limit).to_string()
-        }
-    }
-}
-
-fn field_meaning(field: &str) -> &'static str {
-    let l = lang::current();
-    match field {
-        "schema" => td_string!(l, status.field_schema),
-        "title" => td_string!(l, status.field_title),
-        "publisher" => td_string!(l, status.field_publisher),
-        "published" => td_string!(l, status.field_published),
-        "crs" => td_string!(l, status.field_crs),
-        "region" => td_string!(l, status.field_region),
-        "institutions" => td_string!(l, status.field_institutions),
-        _ => td_string!(l, status.field_other),
-    }
-}
-
-/// A note on the link (`QueryNote::message`), in the interface's language.
-fn note_text(note: &QueryNote) -> String {
-    let l = lang::current();
-    let value = quote(&note.value);
-    match &note.kind {
-        NoteKind::Unrecognised { shown } => td_string!(
-            l,
-            status.note_unrecognised,
-            what = param_word(&note.param),
-            value = quote(shown)
-        )
-        .to_string(),
-        NoteKind::NotAFlag => td_string!(
-            l,
-            status.note_not_a_flag,
-            what = param_word(&note.param),
-            value
-        )
-        .to_string(),
-        NoteKind::AgeOutOfRange => td_string!(l, status.note_age_out_of_range, value).to_string(),
-        NoteKind::UnreadablePlace => td_string!(l, status.note_unreadable_place, value).to_string(),
-        NoteKind::RadiusWithoutPlace { metres } => {
-            td_string!(l, status.note_radius_without_place, metres = *metres).to_string()
-        }
-        NoteKind::UnreadableRadius => {
-            td_string!(l, status.note_unreadable_radius, value).to_string()
-        }
-        NoteKind::DistanceSortWithoutPlace => {
-            td_string!(l, status.note_distance_sort_without_place).to_owned()
-        }
-        NoteKind::BirthDate(why) => {
-            td_string!(l, status.note_birth_date, value, why = birth_date_text(why)).to_string()
-        }
-        NoteKind::AreaNotInDataset => {
-            td_string!(l, status.note_area_not_in_dataset, value).to_string()
-        }
-        NoteKind::TooManyCompared => {
-            td_string!(l, status.note_too_many_compared, n = MAX_COMPARED).to_string()
-        }
-    }
-}
-
-/// `BirthDateProblem::message`, in the interface's language.
-pub fn birth_date_text(problem: &BirthDateProblem) -> String {
-    let l = lang::current();
-    match problem {
-        BirthDateProblem::Empty => td_string!(l, status.born_empty).to_owned(),
-        BirthDateProblem::NoSuchDay(day) => {
-            td_string!(l, status.born_no_such_day, day = day.clone()).to_string()
-        }
-        BirthDateProblem::WrongShape => td_string!(l, status.born_wrong_shape).to_owned(),
-        BirthDateProblem::InFuture => td_string!(l, status.born_in_future).to_owned(),
-        BirthDateProblem::TooOld => td_string!(l, status.born_too_old).to_owned(),
-        BirthDateProblem::Unreadable => td_string!(l, status.born_unreadable).to_owned(),
-    }
-}
-
-/// What a parameter of the link is, for a note about it.
-fn param_word(param: &str) -> &'static str {
-    let l = lang::current();
-    match param {
-        "types" => td_string!(l, status.param_types),
-        "kind" => td_string!(l, status.param_kind),
-        "puhui" => td_string!(l, status.param_puhui),
-        "vacant" => td_string!(l, status.param_vacant),
-        "age" => td_string!(l, status.param_age),
-        "sort" => td_string!(l, status.param_sort),
-        "view" => td_string!(l, status.param_view),
-        "page" => td_string!(l, status.param_page),
-        "id" => td_string!(l, status.param_id),
-        "article" => td_string!(l, status.param_article),
-        "from" => td_string!(l, status.param_from),
-        "until" => td_string!(l, status.param_until),
-        "prepay" => td_string!(l, status.param_prepay),
-        _ => td_string!(l, status.param_other),
     }
 }

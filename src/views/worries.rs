@@ -104,8 +104,7 @@ pub fn fee_medians(dataset: &Dataset, inst: &Institution) -> Option<AnyView> {
                 {lines
                     .into_iter()
                     .map(|line| view! { <li data-testid="fee-median">{mixed(line)}</li> })
-                    .collect_view()}
-                <li class="hint">{td_string!(locale, worries.median_hint)}</li>
+                    .collect_view()} <li class="hint">{td_string!(locale, worries.median_hint)}</li>
             </ul>
         }
         .into_any(),

@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::labels;
 use crate::lang;
 use crate::route::{use_address, Step};
+use crate::views::chip::chip;
 
 /// What the 预收费 chip asks for: the three months parents and the guidance name.
 const PREPAY_MONTHS: u8 = 3;
@@ -52,7 +53,9 @@ fn time_select(
                     let t = Clock::parse(&ev.target().value());
                     address.update(Step::Replace, move |q| put(q, t));
                 }
-                prop:value=move || address.query.with(|q| get(q).map(|t| t.to_string()).unwrap_or_default())
+                prop:value=move || {
+                    address.query.with(|q| get(q).map(|t| t.to_string()).unwrap_or_default())
+                }
             >
                 <option value="">{td_string!(locale, worries.any_time)}</option>
                 {options}
@@ -91,20 +94,24 @@ pub fn PrepayChip() -> impl IntoView {
     let address = use_address();
     let locale = lang::current();
     let months = move || address.query.with(|q| q.filter.prepay);
-    view! {
-        <button
-            type="button"
-            class="chip"
-            data-testid="filter-prepay"
-            aria-pressed=move || months().is_some().to_string()
-            on:click=move |_| address.update(Step::Replace, |q| {
+    chip(
+        move || months().is_some(),
+        move || {
+            address.update(Step::Replace, |q| {
                 q.filter.prepay = match q.filter.prepay {
                     Some(_) => None,
                     None => Some(PREPAY_MONTHS),
                 }
             })
-        >
-            {move || td_string!(locale, worries.prepay_chip, n = months().unwrap_or(PREPAY_MONTHS)).to_string()}
-        </button>
-    }
+        },
+        Some("filter-prepay"),
+        move || {
+            td_string!(
+                locale,
+                worries.prepay_chip,
+                n = months().unwrap_or(PREPAY_MONTHS)
+            )
+            .to_string()
+        },
+    )
 }

@@ -2,27 +2,14 @@
 // violation, and the finder works from the keyboard alone with a visible focus.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { assertFitsNarrowPhone, phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
-import { repoRoot } from './server.mjs';
+import { assertFitsNarrowPhone, axeViolations, phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
 
-const AXE = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 let browser;
 let site;
 useBrowserAndSite((b, s) => {
   browser = b;
   site = s;
 });
-
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 const VIEWS = [
   ['the list', '', '[data-testid="result"]'],
@@ -45,7 +32,7 @@ describe('axe-core on every view', () => {
       await tab.page.route(/autonavi\.com/, (route) => route.abort());
       await tab.page.goto(`${site.origin}/${query}`);
       await tab.page.waitForSelector(ready, { timeout: 20_000 });
-      assert.deepEqual(await axe(tab.page), []);
+      assert.deepEqual(await axeViolations(tab.page), []);
       await tab.context.close();
     });
   }

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { phonePage, resultCount, resultIds, useBrowserAndSite, waitForList } from './harness.mjs';
+import { openPage, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList } from './harness.mjs';
 import { expectedIds, readDataset } from './oracle.mjs';
 import { fixturesDir, startServer } from './server.mjs';
 
@@ -14,17 +14,7 @@ useBrowserAndSite((b, s) => {
   site = s;
 });
 
-async function open(query) {
-  const tab = await phonePage(browser);
-  tab.dialogs = [];
-  tab.page.on('dialog', (d) => {
-    tab.dialogs.push(d.message());
-    d.dismiss();
-  });
-  await tab.page.goto(`${site.origin}/${query}`);
-  await waitForList(tab.page);
-  return tab;
-}
+const open = (query) => openPage(browser, site, query);
 
 const UNUSABLE = [
   ['not-json.json', /JSON/],

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertFitsNarrowPhone, PHONE, chineseOutsideChinese, phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
+import { assertFitsNarrowPhone, PHONE, chineseOutsideChinese, openPage, phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
 import { readDataset } from './oracle.mjs';
 import { distDir, repoRoot } from './server.mjs';
 
@@ -24,23 +24,15 @@ useBrowserAndSite((b, s) => {
   site = s;
 });
 
-/** A phone whose browser prefers English, as harness.phonePage's prefers Chinese. */
-async function englishPhone({ width = PHONE.width, clock = false } = {}) {
-  const { context, page, errors } = await phonePage(browser, {
-    locale: 'en-US',
-    viewport: { width, height: PHONE.height },
-  });
+/** A phone whose browser prefers English (harness.phonePage's prefers Chinese). */
+const open = (query, { width = PHONE.width, clock = false } = {}) => openPage(browser, site, query, {
+  list: false,
+  locale: 'en-US',
+  viewport: { width, height: PHONE.height },
+  clock: clock && TODAY,
   // No way out of the test machine: the map's tiles fail, as on a blocked network.
-  await page.route(TILE, (route) => route.abort());
-  if (clock) await page.clock.setFixedTime(TODAY);
-  return { context, page, errors };
-}
-
-async function open(query, options) {
-  const tab = await englishPhone(options);
-  await tab.page.goto(`${site.origin}/${query}`);
-  return tab;
-}
+  prepare: ({ page }) => page.route(TILE, (route) => route.abort()),
+});
 
 async function langOf(locator) {
   return locator.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'));
@@ -177,7 +169,7 @@ describe('the English interface around Chinese data', () => {
     }
     assert.ok(plan.includes('24月龄体检'), 'the schedule stays Chinese');
     assert.match(await page.textContent('[data-testid="born-link-notice"]'), /This link holds a date of birth/);
-    assert.equal(await page.getAttribute('[data-testid="weeks-input"]', 'placeholder'), 'e.g. 34');
+    assert.equal(await page.getAttribute('[data-testid="weeks-input"]', 'placeholder'), 'e.g. 34 or 32+5');
     assert.deepEqual(await chineseOutsideChinese(page, 'main'), []);
 
     await page.fill('[data-testid="born-input"]', '2026-12-01');

@@ -3,7 +3,9 @@
 // while what the bureau published (names, areas) stays Chinese and is marked lang="zh-CN".
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsNarrowPhone, PHONE, chineseOutsideChinese, phonePage, resultCount, useBrowserAndSite, waitForList } from './harness.mjs';
+import {
+  assertFitsNarrowPhone, PHONE, chineseOutsideChinese, openPage, phonePage, resultCount, useBrowserAndSite, waitForList, withGps,
+} from './harness.mjs';
 import { listed, readDataset } from './oracle.mjs';
 
 const data = readDataset();
@@ -14,12 +16,7 @@ useBrowserAndSite((b, s) => {
   site = s;
 });
 
-async function open(query = '', options) {
-  const tab = await phonePage(browser, { locale: 'en-US', ...options });
-  await tab.page.goto(`${site.origin}/${query}`);
-  await waitForList(tab.page);
-  return tab;
-}
+const open = (query, options) => openPage(browser, site, query, { locale: 'en-US', ...options });
 
 describe('the list in English', () => {
   test('filters, count line, cards, location, shortlist and view switch are English', async () => {
@@ -90,15 +87,14 @@ describe('the list in English', () => {
 
 describe('where the parent is, in English', () => {
   test('granted GPS: distances, the hint and the radius chips in English; areas stay Chinese', async () => {
-    const here = { latitude: 23.7431, longitude: 114.6972 };
-    const { page, context } = await open('', { geolocation: here, permissions: ['geolocation'] });
+    const { page, context } = await open('', withGps());
     await page.getByRole('button', { name: 'Use my location' }).click();
-    await page.waitForURL(/near=/);
+    await page.getByTestId('distance').first().waitFor();
     assert.ok(await page.getByRole('button', { name: 'Locate again' }).isVisible());
     assert.ok(await page.getByRole('button', { name: "Don't use location" }).isVisible());
     assert.match(await page.locator('.location .hint').textContent(), /^Distances are from your location/);
     await page.getByRole('button', { name: 'Within 3 km' }).click();
-    await page.waitForURL(/radius=3000/);
+    await page.getByRole('button', { name: 'Within 3 km', pressed: true }).waitFor();
     assert.match(await page.getByTestId('distance').first().textContent(), /^\s*[\d.]+ k?m away\s*$/);
     const area = data.region.areas[0];
     const option = page.getByLabel('Town or subdistrict').locator(`option[value="${area.code}"]`);
@@ -152,12 +148,11 @@ describe('shortlist and sharing in English', () => {
 
 describe('a narrow phone in English', () => {
   test('no horizontal scroll at 320 px with every list control open, and tap targets of at least 44 px', async () => {
-    const here = { latitude: 23.7431, longitude: 114.6972 };
     const { page, context } = await open('?age=18&sort=distance', {
-      viewport: { width: 320, height: 640 }, geolocation: here, permissions: ['geolocation'],
+      viewport: { width: 320, height: 640 }, ...withGps(),
     });
     await page.getByRole('button', { name: 'Use my location' }).click();
-    await page.waitForURL(/near=/);
+    await page.getByTestId('distance').first().waitFor();
     await page.locator(`[data-testid="result"] [data-testid="star"]`).first().click();
     await page.locator('.shortlist summary').click();
     await page.getByRole('button', { name: 'Affordable (普惠) only' }).click();

@@ -2,24 +2,17 @@
 // distance, the detail page and back, reload, and shared links.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertList, generateDataset, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList } from './harness.mjs';
+import { HOME, assertList, generateDataset, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList, withGps } from './harness.mjs';
 import { expectedIds, listed, readDataset } from './oracle.mjs';
 
 const data = readDataset();
 const ids = (f) => expectedIds(data, f).map((r) => r.id);
 let browser;
 let site;
-useBrowserAndSite((b, s) => {
+const { open } = useBrowserAndSite((b, s) => {
   browser = b;
   site = s;
 });
-
-async function open(query = '', options) {
-  const tab = await phonePage(browser, options);
-  await tab.page.goto(`${site.origin}/${query}`);
-  await waitForList(tab.page);
-  return tab;
-}
 
 describe('first view', () => {
   test('lists every institution with the publisher, date and sample banner', async () => {
@@ -242,15 +235,15 @@ describe('a long list answering a change', () => {
 });
 
 describe('where the parent is', () => {
-  test('granted GPS fills near and sorts by distance', async () => {
-    const here = { latitude: 23.7431, longitude: 114.6972 };
-    const { page, context } = await open('', { geolocation: here, permissions: ['geolocation'] });
+  test('granted GPS sorts by distance, and the point stays out of the address', async () => {
+    const here = HOME;
+    const { page, context } = await open('', withGps(here));
     await page.getByRole('button', { name: '使用我的位置' }).click();
-    await page.waitForURL(/near=23\.7431(%2C|,)114\.6972/);
+    await page.getByTestId('distance').first().waitFor();
     await assertList(page, ids({ near: { lat: here.latitude, lng: here.longitude } }));
-    assert.ok(await page.isVisible('[data-testid="distance"] >> nth=0'));
+    assert.ok(!page.url().includes('near='), 'home is not state to share');
     await page.getByRole('button', { name: '3 公里内' }).click();
-    await page.waitForURL(/radius=3000/);
+    await page.getByRole('button', { name: '3 公里内', pressed: true }).waitFor();
     await assertList(page, ids({ near: { lat: here.latitude, lng: here.longitude }, radius: 3000 }));
     await context.close();
   });

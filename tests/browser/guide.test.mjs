@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
+import { openPage, phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
 import { distDir } from './server.mjs';
 
 const guide = JSON.parse(readFileSync(join(distDir, 'guide.json'), 'utf8'));
@@ -33,12 +33,8 @@ useBrowserAndSite((b, s) => {
   site = s;
 });
 
-async function open(query, { clock = false } = {}) {
-  const tab = await phonePage(browser);
-  if (clock) await tab.page.clock.setFixedTime(TODAY);
-  await tab.page.goto(`${site.origin}/${query}`);
-  return tab;
-}
+const open = (query, { clock = false } = {}) =>
+  openPage(browser, site, query, { list: false, clock: clock && TODAY });
 
 async function listedByTopic(page) {
   return page.$$eval('[data-testid="guide-topic"]', (sections) =>

@@ -60,13 +60,65 @@ export async function phonePage(browser, options = {}) {
     userAgent: options.userAgent,
     geolocation: options.geolocation,
     permissions: options.permissions ?? [],
-    serviceWorkers: 'block',
+    // Only the offline tests let the site's service worker in; elsewhere every request
+    // reaches the network (and the test's routes).
+    serviceWorkers: options.serviceWorkers ?? 'block',
     bypassCSP: options.bypassCSP ?? false,
   });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
-  return { context, page, errors };
+  // An alert or confirm would block the page; each is recorded and dismissed.
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  return { context, page, errors, dialogs };
+}
+
+/**
+ * Opens `/${query}` on a new phone page (`options` as for phonePage), and waits for the list
+ * unless `list` is false. `clock` fixes the page's time; `prepare(tab)` runs before the page
+ * loads (routes, storage).
+ */
+export async function openPage(browser, site, query = '', { list = true, clock, prepare, ...options } = {}) {
+  const tab = await phonePage(browser, options);
+  if (clock) await tab.page.clock.setFixedTime(clock);
+  if (prepare) await prepare(tab);
+  await tab.page.goto(`${site.origin}/${query}`);
+  if (list) await waitForList(tab.page);
+  return tab;
+}
+
+/** The parent's place in the tests: in the sample district, as a phone's GPS gives it. */
+export const HOME = { latitude: 23.7431, longitude: 114.6972 };
+
+/** Page options for a phone whose GPS is allowed and answers with `point`. */
+export function withGps(point = HOME) {
+  return { geolocation: point, permissions: ['geolocation'] };
+}
+
+const AXE = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * axe-core's serious and critical WCAG 2.1 A/AA violations on the page (which must have been
+ * opened with `bypassCSP: true`, since axe is injected as a script), one line each.
+ */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Asserts that the page does not scroll sideways. */
+export async function assertNoSideScroll(page) {
+  const [width, window] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(width <= window, `page is ${width} px wide in a ${window} px window`);
 }
 
 /**
@@ -99,8 +151,7 @@ export function chineseOutsideChinese(page, root = 'body') {
  * chip is shorter than a 44 px tap target. Asserts both, naming what is wrong.
  */
 export async function assertFitsNarrowPhone(page) {
-  const [width, window] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  assert.ok(width <= window, `page is ${width} px wide in a ${window} px window`);
+  await assertNoSideScroll(page);
   const small = await page.$$eval('.app button, .app .chip, .app .button, .sheet .button', (els) =>
     els.filter((e) => e.getClientRects().length && e.getBoundingClientRect().height < 44)
       .map((e) => e.textContent.trim()).slice(0, 5));
@@ -144,7 +195,8 @@ export async function assertList(page, expected) {
 
 /**
  * One Chromium and one site server per test file: started before its tests, closed after.
- * `ready(browser, site)` hands them to the file; `hooks` go to the site server.
+ * `ready(browser, site)` hands them to the file; `hooks` go to the site server; the returned
+ * `open(query, options)` is openPage on them.
  */
 export function useBrowserAndSite(ready, hooks = {}) {
   let browser;
@@ -152,10 +204,11 @@ export function useBrowserAndSite(ready, hooks = {}) {
   before(async () => {
     browser = await launch();
     site = await startSite(hooks);
-    ready(browser, site);
+    ready?.(browser, site);
   });
   after(async () => {
     await browser?.close();
     await site?.close();
   });
+  return { open: (query, options) => openPage(browser, site, query, options) };
 }

@@ -3,12 +3,12 @@
 // dataset's own words (and the switch back to 中文) are Chinese, and each sits under lang="zh".
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { chineseOutsideChinese, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList } from './harness.mjs';
+import {
+  assertNoSideScroll, axeViolations, chineseOutsideChinese, openPage, phonePage, resultCount, resultIds, useBrowserAndSite,
+  waitForList,
+} from './harness.mjs';
 import { listed, readDataset } from './oracle.mjs';
-import { repoRoot } from './server.mjs';
 
-const AXE = join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const HAN = /\p{Script=Han}/u;
 const data = readDataset();
 let browser;
@@ -20,12 +20,7 @@ useBrowserAndSite((b, s) => {
 
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
 
-async function open(locale, query = '', options = {}) {
-  const tab = await phonePage(browser, { locale, ...options });
-  await tab.page.goto(`${site.origin}/${query}`);
-  await waitForList(tab.page);
-  return tab;
-}
+const open = (locale, query, options) => openPage(browser, site, query, { locale, ...options });
 
 describe("the browser's language", () => {
   test('a browser preferring English gets the English interface', async () => {
@@ -182,13 +177,7 @@ describe('the English finder page', () => {
 
   test('has no serious or critical accessibility violation', async () => {
     const { page, context } = await open('en-US', '', { bypassCSP: true });
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () =>
-      // eslint-disable-next-line no-undef
-      (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
-        .violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(page), []);
     await context.close();
   });
 
@@ -199,8 +188,7 @@ describe('the English finder page', () => {
     await waitForList(tab.page);
     await tab.page.locator('.data-notes summary').click();
     await tab.page.waitForTimeout(300);
-    const widths = await tab.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-    assert.ok(widths[0] <= widths[1], `page is ${widths[0]} px wide in a ${widths[1]} px window`);
+    await assertNoSideScroll(tab.page);
     await tab.context.close();
   });
 });

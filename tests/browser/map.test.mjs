@@ -1,11 +1,11 @@
 // The map view and WeChat's webview: markers match the list, a marker leads to the detail,
 // list ⇄ map keeps the filters, the map survives without tiles, and nothing leaves the site.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  WECHAT_ANDROID_UA, generateDataset, launch, phonePage, resultCount, startSite, waitForList,
+  WECHAT_ANDROID_UA, generateDataset, phonePage, resultCount, useBrowserAndSite, waitForList,
 } from './harness.mjs';
 import { expectedIds, readDataset } from './oracle.mjs';
 import { repoRoot } from './server.mjs';
@@ -17,15 +17,11 @@ const artifacts = join(repoRoot, 'tests', 'browser', 'artifacts');
 
 let browser;
 let site;
-before(async () => {
-  browser = await launch();
-  site = await startSite();
-  mkdirSync(artifacts, { recursive: true });
+useBrowserAndSite((b, s) => {
+  browser = b;
+  site = s;
 });
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+before(() => mkdirSync(artifacts, { recursive: true }));
 
 async function wechat({ tiles = 'ok' } = {}) {
   const tab = await phonePage(browser, { userAgent: WECHAT_ANDROID_UA });

@@ -1,5 +1,6 @@
-// An independent reading of shared/spec/dataset-v1.md in JavaScript, so the browser tests can
-// say what the page should show without trusting the Rust code under test.
+// An independent reading of the dataset contract (`tuoyu.dataset/1`, docs/dataset.md) in
+// JavaScript, so the browser tests can say what the page should show without trusting the Rust
+// code under test.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './server.mjs';

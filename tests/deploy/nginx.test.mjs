@@ -69,7 +69,7 @@ async function head(path, encoding = 'br, gzip') {
 }
 
 test('the page and the data revalidate on every visit', async () => {
-  for (const path of ['/', '/index.html', '/data/yuancheng.json']) {
+  for (const path of ['/', '/index.html', '/sw.js', '/data/yuancheng.json']) {
     const res = await head(path);
     assert.equal(res.status, 200, path);
     assert.equal(res.headers.get('cache-control'), 'no-cache', path);

@@ -58,23 +58,56 @@ pub fn age_on(birth: Date, today: Date) -> Option<Age> {
     Some(Age { months, days })
 }
 
-/// The date a preterm baby was due: birth + (40 − weeks) weeks. `None` for a baby born
-/// at 37 weeks or later, whose age needs no correction.
-pub fn corrected_due_date(birth: Date, gestation_weeks: Option<u8>) -> Option<Date> {
-    let weeks = gestation_weeks.filter(|w| *w < PRETERM_WEEKS)?;
-    birth.checked_add_days(Days::new(u64::from(40 - weeks) * 7))
+/// How long a pregnancy lasted, as clinics write it: `32+5` is 32 weeks and 5 days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Gestation {
+    pub weeks: u8,
+    /// 0–6.
+    pub days: u8,
+}
+
+impl Gestation {
+    /// Whole weeks, no days.
+    pub const fn weeks(weeks: u8) -> Gestation {
+        Gestation { weeks, days: 0 }
+    }
+
+    pub fn is_preterm(self) -> bool {
+        self.weeks < PRETERM_WEEKS
+    }
+
+    fn total_days(self) -> u64 {
+        u64::from(self.weeks) * 7 + u64::from(self.days)
+    }
+}
+
+/// Written back the way clinics write it: `32+5`, or `35` for whole weeks.
+impl std::fmt::Display for Gestation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.days {
+            0 => write!(f, "{}", self.weeks),
+            d => write!(f, "{}+{d}", self.weeks),
+        }
+    }
+}
+
+/// The date a preterm baby was due: birth + (40 weeks − gestation). `None` for a baby
+/// born at 37 weeks or later, whose age needs no correction.
+pub fn corrected_due_date(birth: Date, gestation: Option<Gestation>) -> Option<Date> {
+    let g = gestation.filter(|g| g.is_preterm())?;
+    birth.checked_add_days(Days::new((40 * 7_u64).saturating_sub(g.total_days())))
 }
 
 /// Age corrected for prematurity: for a baby born before 37 weeks, counted from the due
 /// date instead of the birth date, while the chronological age is under 24 months.
 /// Before the due date the corrected age is zero. `None` only when `birth` is after
 /// `today`.
-pub fn corrected_age(birth: Date, gestation_weeks: Option<u8>, today: Date) -> Option<Age> {
+pub fn corrected_age(birth: Date, gestation: Option<Gestation>, today: Date) -> Option<Age> {
     let chronological = age_on(birth, today)?;
     if chronological.months >= CORRECT_UNTIL_MONTHS {
         return Some(chronological);
     }
-    match corrected_due_date(birth, gestation_weeks) {
+    match corrected_due_date(birth, gestation) {
         None => Some(chronological),
         Some(due) => Some(age_on(due, today).unwrap_or_default()),
     }
@@ -82,8 +115,8 @@ pub fn corrected_age(birth: Date, gestation_weeks: Option<u8>, today: Date) -> O
 
 /// Whole weeks (rounded up) from `today` to a preterm baby's due date; `None` when no
 /// correction applies or the due date has passed.
-pub fn weeks_until_due(birth: Date, gestation_weeks: Option<u8>, today: Date) -> Option<u32> {
-    let due = corrected_due_date(birth, gestation_weeks)?;
+pub fn weeks_until_due(birth: Date, gestation: Option<Gestation>, today: Date) -> Option<u32> {
+    let due = corrected_due_date(birth, gestation)?;
     let days = (due - today).num_days();
     (days > 0).then(|| u32::try_from((days + 6) / 7).unwrap_or(u32::MAX))
 }

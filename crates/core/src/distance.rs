@@ -34,15 +34,6 @@ pub fn round_distance(m: f64) -> Option<Rounded> {
     })
 }
 
-/// The Chinese text: "850 米", "1.2 公里", "—" for no distance.
-pub fn format_distance(m: f64) -> String {
-    match round_distance(m) {
-        None => "—".to_owned(),
-        Some(Rounded::Metres(tens)) => format!("{tens:.0} 米"),
-        Some(Rounded::Kilometres(km)) => format!("{km:.1} 公里"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

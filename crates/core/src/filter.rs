@@ -3,11 +3,17 @@
 //! Runs on every keystroke in the search box, so the per-institution path allocates
 //! nothing: the query is prepared once, names are compared in place.
 
+mod advice;
+
 use std::cmp::Ordering;
 
 use crate::coords::wgs84_to;
 use crate::distance::distance_m;
-use crate::model::{fits_weekdays, CareType, Clock, Dataset, Institution, Kind, LatLng};
+use crate::model::{
+    fits_weekdays, CareType, Clock, Dataset, Fee, FeeUnit, Institution, Kind, LatLng,
+};
+
+pub use advice::{nearest_names, SetFilter, NEAREST_NAMES};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
@@ -26,6 +32,9 @@ pub struct Filter {
     pub kinds: Vec<Kind>,
     /// With `age`, the vacancy of the child's age band when the publisher gave bands.
     pub vacant: bool,
+    /// Leaves out places that take only their own employees' children (`public=1`, an
+    /// addition to the spec's parameters).
+    pub public_only: bool,
     /// Whitespace-separated terms, each to be found in the name or the address.
     pub q: String,
     /// Open at this time every weekday (dataset 1.1 `opening`).
@@ -48,6 +57,7 @@ impl Filter {
             area,
             kinds,
             vacant,
+            public_only,
             q,
             from,
             until,
@@ -60,6 +70,7 @@ impl Filter {
             && area.is_none()
             && kinds.is_empty()
             && !vacant
+            && !public_only
             && q.trim().is_empty()
             && from.is_none()
             && until.is_none()
@@ -101,16 +112,6 @@ impl Sort {
     /// The sort for a URL code; `""` is the default (handy for a `<select>`).
     pub fn parse(code: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|s| s.code() == code)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Sort::Default => "默认",
-            Sort::Distance => "距离最近",
-            Sort::Name => "名称",
-            Sort::Fee => "收费最低",
-            Sort::Vacancy => "空位最多",
-        }
     }
 }
 
@@ -164,6 +165,7 @@ fn matches(inst: &Institution, f: &Filter, terms: &[Term]) -> bool {
             .is_none_or(|a| inst.area.as_deref() == Some(a))
         && (f.kinds.is_empty() || f.kinds.contains(&inst.kind))
         && (!f.vacant || inst.vacant_for(f.age).is_some_and(|v| v > 0))
+        && (!f.public_only || !inst.employer_only())
         && fits_weekdays(&inst.opening, f.from, f.until)
         && f.prepay.is_none_or(|most| {
             inst.prepayment
@@ -219,17 +221,41 @@ pub fn sort_hits(hits: &mut [Hit], dataset: &Dataset, filter: &Filter, sort: Sor
             }
         }
         Sort::Name => hits.sort_by(|a, b| inst(a).name.cmp(&inst(b).name)),
-        // Amounts are compared as they are, whatever their unit: the simplest rule a
-        // parent can check against the cards, which always show the unit. The key is
-        // cached because finding the main fee per comparison costs more than the sort.
+        // Like is compared with like (see `compared_fee`). The key is cached because
+        // finding the fee per comparison costs more than the sort.
         Sort::Fee => hits.sort_by_cached_key(|h| {
-            let fee = inst(h).main_fee(&filter.types).map(|(_, f)| f.amount);
-            (fee.is_none(), fee.map_or(0, total_order_bits))
+            let fee = compared_fee(inst(h), &filter.types).map(|(_, f)| f);
+            (
+                fee.map_or(FeeUnit::ALL.len(), |f| unit_rank(f.unit)),
+                fee.map_or(0, |f| total_order_bits(f.amount)),
+            )
         }),
         Sort::Vacancy => hits.sort_by(|a, b| {
             last_if_none(inst(a).vacant(), inst(b).vacant(), |x: u32, y| y.cmp(&x))
         }),
     }
+}
+
+/// What "fee, lowest first" compares for one institution. With care types chosen, its fee
+/// for the first of them (in care-type order) it has one for; without, its monthly full-day
+/// fee, the one most parents weigh (no such fee: `None`, listed after). 35 元/小时 is not
+/// cheaper than 1000 元/月, so fees are ordered within their unit: monthly first, then
+/// daily, hourly, per session.
+pub fn compared_fee(inst: &Institution, types: &[CareType]) -> Option<(CareType, Fee)> {
+    if types.is_empty() {
+        let fee = *inst.fees.get(&CareType::FullDay)?;
+        (fee.unit == FeeUnit::Month).then_some((CareType::FullDay, fee))
+    } else {
+        inst.fees
+            .iter()
+            .find(|(t, _)| types.contains(t))
+            .map(|(t, f)| (*t, *f))
+    }
+}
+
+/// Position of a unit in the fee order (see [`compared_fee`]).
+fn unit_rank(unit: FeeUnit) -> usize {
+    FeeUnit::ALL.iter().position(|u| *u == unit).unwrap_or(0)
 }
 
 /// Maps an `f64` to a `u64` whose order is `f64::total_cmp`'s, so keys can be cached.

@@ -8,21 +8,73 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Date;
 
-/// The fixed topics, in the order the index shows them (content/README.md).
-pub const TOPICS: [&str; 12] = [
-    "生长发育",
-    "发育预警",
-    "健康检查",
-    "预防接种",
-    "喂养",
-    "交流与玩耍",
-    "睡眠",
-    "安全",
-    "常见病",
-    "优生优育",
-    "假期与补贴",
-    "选择托育",
-];
+/// The fixed topics, in the order the index shows them (content/README.md). An article names
+/// its topics by their Chinese names; the app words them through [`Topic`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Topic {
+    Growth,
+    Warning,
+    Checkups,
+    Vaccines,
+    Feeding,
+    Play,
+    Sleep,
+    Safety,
+    Illness,
+    Pregnancy,
+    Leave,
+    Childcare,
+}
+
+impl Topic {
+    pub const ALL: [Topic; 12] = [
+        Topic::Growth,
+        Topic::Warning,
+        Topic::Checkups,
+        Topic::Vaccines,
+        Topic::Feeding,
+        Topic::Play,
+        Topic::Sleep,
+        Topic::Safety,
+        Topic::Illness,
+        Topic::Pregnancy,
+        Topic::Leave,
+        Topic::Childcare,
+    ];
+
+    /// The name articles use, in Chinese.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Topic::Growth => "生长发育",
+            Topic::Warning => "发育预警",
+            Topic::Checkups => "健康检查",
+            Topic::Vaccines => "预防接种",
+            Topic::Feeding => "喂养",
+            Topic::Play => "交流与玩耍",
+            Topic::Sleep => "睡眠",
+            Topic::Safety => "安全",
+            Topic::Illness => "常见病",
+            Topic::Pregnancy => "优生优育",
+            Topic::Leave => "假期与补贴",
+            Topic::Childcare => "选择托育",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Topic> {
+        Topic::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// The topics' names, in [`Topic::ALL`]'s order.
+pub const TOPICS: [&str; 12] = {
+    let mut names = [""; 12];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = Topic::ALL[i].name();
+        i += 1;
+    }
+    names
+};
 
 /// The oldest age, in months, that articles and the schedule are written for.
 pub const MAX_GUIDE_MONTHS: u8 = 36;

@@ -17,7 +17,7 @@ pub mod source;
 
 pub use age::{age_on, corrected_age, Age};
 pub use coords::{gcj02_to_wgs84, to_gcj02, wgs84_to, wgs84_to_gcj02};
-pub use distance::{distance_m, format_distance};
+pub use distance::distance_m;
 pub use filter::{find, Filter, Hit, Sort};
 pub use load::{load_dataset, FileError, Loaded, RecordProblem, MAX_DATASET_BYTES};
 pub use median::{fee_median, Among, FeeMedian};

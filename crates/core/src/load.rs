@@ -10,6 +10,7 @@ mod parts;
 mod record;
 mod stream;
 mod tolerant;
+mod top;
 mod worries;
 
 use std::collections::HashMap;
@@ -24,6 +25,7 @@ use stream::{Mode, NotRecords, Root, RootSeed};
 
 pub use check::{clip, quote, shorten, MAX_PROBLEMS_PER_RECORD};
 pub use record::is_valid_id;
+pub use top::TopField;
 
 /// The largest file the app will read: far above a district's few hundred records, and
 /// low enough that a mistaken link to a huge file cannot exhaust a phone's memory.
@@ -52,8 +54,18 @@ pub struct Loaded {
     pub unlisted_problems: usize,
     /// Records left out as invalid (each counted once, however many problems it has).
     pub skipped: usize,
-    /// Valid records whose registration is revoked: never listed, not counted as skipped.
-    pub revoked: usize,
+    /// Valid records whose registration is revoked: never listed, not counted as skipped,
+    /// kept so that an old link to one can say what became of it.
+    pub revoked: Vec<Revoked>,
+}
+
+/// A record whose registration (备案) is revoked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revoked {
+    pub id: String,
+    pub name: String,
+    /// When the publisher last changed the record (the file has no date of revocation).
+    pub updated: Option<crate::model::Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +117,7 @@ pub enum FileError {
     MissingSchema,
     WrongSchema(String),
     UnsupportedVersion(String),
-    MissingField(&'static str),
+    MissingField(TopField),
     BadField {
         field: String,
         message: String,
@@ -149,10 +161,7 @@ impl FileError {
                 quote(s)
             ),
             FileError::MissingField(field) => {
-                format!(
-                    "数据文件缺少必填字段 {field}（{}）",
-                    top_level_meaning(field)
-                )
+                format!("数据文件缺少必填字段 {field}（{}）", field.meaning_zh())
             }
             FileError::BadField { field, message } => {
                 format!("数据文件的 {field} 字段有误：{message}")
@@ -220,19 +229,19 @@ fn first_problem(c: Checker) -> Result<(), FileError> {
     }
 }
 
-fn required_text(m: &mut Object, key: &'static str, what: &str) -> Result<String, FileError> {
-    let v = take(m, key).ok_or(FileError::MissingField(key))?;
+fn required_text(m: &mut Object, field: TopField, what: &str) -> Result<String, FileError> {
+    let v = take(m, field.key()).ok_or(FileError::MissingField(field))?;
     let mut c = Checker::default();
-    let s = c.text(key, v, what, 1000);
+    let s = c.text(field.key(), v, what, 1000);
     first_problem(c)?;
-    s.ok_or(FileError::MissingField(key))
+    s.ok_or(FileError::MissingField(field))
 }
 
 /// The region is small and written by the publisher's own hands, so it is held to the
 /// letter: any mistake there is a file-level error rather than a silently dropped area.
 fn check_region(v: Loose) -> Result<Region, FileError> {
     let mut c = Checker::default();
-    let region = c.object("region", v).and_then(|mut m| {
+    let region = c.object(TopField::Region.key(), v).and_then(|mut m| {
         let code = c
             .required("region.code", take(&mut m, "code"))
             .and_then(|v| c.string("region.code", v));
@@ -264,7 +273,7 @@ fn check_region(v: Loose) -> Result<Region, FileError> {
         })
     });
     first_problem(c)?;
-    region.ok_or(FileError::MissingField("region"))
+    region.ok_or(FileError::MissingField(TopField::Region))
 }
 
 fn check_areas(c: &mut Checker, items: Vec<Loose>) -> Vec<Area> {
@@ -341,24 +350,27 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
         return Err(FileError::NotObject);
     };
 
-    let schema = check_schema(take(&mut top, "schema"))?;
-    let title = required_text(&mut top, "title", "标题")?;
-    let publisher = required_text(&mut top, "publisher", "发布单位")?;
+    let schema = check_schema(take(&mut top, TopField::Schema.key()))?;
+    let title = required_text(&mut top, TopField::Title, "标题")?;
+    let publisher = required_text(&mut top, TopField::Publisher, "发布单位")?;
     let mut c = Checker::default();
-    let published = take(&mut top, "published")
-        .ok_or(FileError::MissingField("published"))
-        .map(|v| c.date("published", v))?;
-    let crs = take(&mut top, "crs")
-        .ok_or(FileError::MissingField("crs"))
-        .map(|v| c.code("crs", v, "坐标系", &Crs::ALL, &Crs::CODES))?;
-    let sample = take(&mut top, "sample").and_then(|v| c.boolean("sample", v));
+    let missing = FileError::MissingField;
+    let published = take(&mut top, TopField::Published.key())
+        .ok_or(missing(TopField::Published))
+        .map(|v| c.date(TopField::Published.key(), v))?;
+    let crs = take(&mut top, TopField::Crs.key())
+        .ok_or(missing(TopField::Crs))
+        .map(|v| c.code(TopField::Crs.key(), v, "坐标系", &Crs::ALL, &Crs::CODES))?;
+    let sample =
+        take(&mut top, TopField::Sample.key()).and_then(|v| c.boolean(TopField::Sample.key(), v));
     first_problem(c)?;
     let (Some(published), Some(crs)) = (published, crs) else {
-        return Err(FileError::MissingField("published"));
+        return Err(missing(TopField::Published));
     };
-    let region = check_region(take(&mut top, "region").ok_or(FileError::MissingField("region"))?)?;
+    let region = take(&mut top, TopField::Region.key()).ok_or(missing(TopField::Region))?;
+    let region = check_region(region)?;
     let records = match institutions {
-        None => return Err(FileError::MissingField("institutions")),
+        None => return Err(missing(TopField::Institutions)),
         Some(Ok(records)) => records,
         Some(Err(NotRecords::NotArray)) => return Err(FileError::InstitutionsNotArray),
         Some(Err(NotRecords::TooMany)) => {
@@ -372,12 +384,12 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
         seen_ids: HashMap::with_capacity(records.len()),
     };
     let mut institutions = Vec::with_capacity(records.len());
-    let (mut problems, mut skipped, mut revoked) = (Vec::new(), 0, 0);
+    let (mut problems, mut skipped, mut revoked) = (Vec::new(), 0, Vec::new());
     let mut unlisted_problems = 0;
     for (index, value) in records.into_iter().enumerate() {
         match check_record(index, value, &mut ctx) {
             Outcome::Listed(inst) => institutions.push(inst),
-            Outcome::Revoked => revoked += 1,
+            Outcome::Revoked(r) => revoked.push(r),
             Outcome::Bad { id, problems: list } => {
                 skipped += 1;
                 let room = MAX_PROBLEMS.saturating_sub(problems.len());
@@ -411,18 +423,4 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
         skipped,
         revoked,
     })
-}
-
-/// What a top-level key is for, in the words a publisher's staff use.
-fn top_level_meaning(field: &str) -> &'static str {
-    match field {
-        "schema" => "数据格式版本",
-        "title" => "名录标题",
-        "publisher" => "发布单位",
-        "published" => "发布日期",
-        "crs" => "坐标系",
-        "region" => "所属行政区",
-        "institutions" => "机构列表",
-        _ => "必填项",
-    }
 }

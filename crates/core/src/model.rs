@@ -1,4 +1,5 @@
-//! The typed, validated dataset (`tuoyu.dataset/1`, see `shared/spec/dataset-v1.md`).
+//! The typed, validated dataset (`tuoyu.dataset/1`: described for publishers in
+//! `docs/dataset.md`, its JSON Schema is `public/data/dataset-v1.schema.json`).
 //!
 //! Serializing these types produces a spec-conformant file: the spec's key names and
 //! enum codes, with absent optionals left out. Deserializing them is *not* validation —
@@ -104,8 +105,10 @@ macro_rules! code_enum {
                 }
             }
 
-            /// The Chinese label shown to parents.
-            pub fn label(self) -> &'static str {
+            /// The Chinese label, for the publisher's tool, the loader's messages and the
+            /// static first paint. The app words a code through `labels::Label::text` instead,
+            /// in the interface's language.
+            pub fn label_zh(self) -> &'static str {
                 match self {
                     $(Self::$variant => $label),+
                 }
@@ -326,6 +329,12 @@ impl Institution {
             .find(|(t, _)| preferred.contains(t))
             .or_else(|| self.fees.iter().next())
             .map(|(t, f)| (*t, *f))
+    }
+
+    /// Takes only the children of its own employees: the publisher said so
+    /// (`open_to_public: false`); a record that does not say is taken as open.
+    pub fn employer_only(&self) -> bool {
+        self.open_to_public == Some(false)
     }
 
     /// The number of free places, when the publisher gave one.

@@ -8,7 +8,7 @@
 use chrono::Days;
 
 use crate::age::{
-    add_months, age_on, corrected_age, weeks_until_due, Age, MAX_CHILD_AGE_MONTHS, PRETERM_WEEKS,
+    add_months, age_on, corrected_age, weeks_until_due, Age, Gestation, MAX_CHILD_AGE_MONTHS,
 };
 use crate::guide::{Checkup, Guide, Stage, Vaccine, WarningSigns, MAX_GUIDE_MONTHS};
 use crate::model::Date;
@@ -77,8 +77,10 @@ pub enum PlanError {
     TooOld,
     /// Weeks of gestation outside 24–42.
     Gestation(u8),
-    /// Weeks of gestation that are not a whole number (only from `check_gestation_weeks`).
+    /// Gestation not written as weeks, or weeks + days (only from `check_gestation_weeks`).
     GestationNotANumber,
+    /// The days after the weeks (`32+9`) beyond 0–6.
+    GestationDays(u8),
 }
 
 impl PlanError {
@@ -91,8 +93,11 @@ impl PlanError {
             PlanError::Gestation(w) => {
                 format!("孕周“{w}”不在 {MIN_GESTATION_WEEKS}–{MAX_GESTATION_WEEKS} 周之间，请检查")
             }
-            PlanError::GestationNotANumber => {
-                format!("孕周请填 {MIN_GESTATION_WEEKS}–{MAX_GESTATION_WEEKS} 之间的整数，例如 35")
+            PlanError::GestationNotANumber => format!(
+                "孕周请填 {MIN_GESTATION_WEEKS}–{MAX_GESTATION_WEEKS} 周，可带天数，例如 35、32+5 或 32周5天"
+            ),
+            PlanError::GestationDays(d) => {
+                format!("孕周后的天数“{d}”应在 0–6 之间（满 7 天即多 1 周）")
             }
         }
     }
@@ -110,43 +115,77 @@ impl Plan {
     }
 }
 
-/// Reads the optional "weeks of gestation" a parent typed; empty means not given.
-pub fn parse_gestation_weeks(s: &str) -> Result<Option<u8>, String> {
+/// Reads the optional gestation a parent typed; empty means not given.
+pub fn parse_gestation_weeks(s: &str) -> Result<Option<Gestation>, String> {
     check_gestation_weeks(s).map_err(|e| e.message())
 }
 
-/// `parse_gestation_weeks`, saying why as a value rather than a sentence.
-pub fn check_gestation_weeks(s: &str) -> Result<Option<u8>, PlanError> {
+/// `parse_gestation_weeks`, saying why as a value rather than a sentence. Takes weeks
+/// (`35`, `35周`) or weeks and days the ways parents and clinics write them (`32+5`,
+/// `32＋5`, `32周5天`, `32周+5天`, `32w5d`); anything else is refused, never guessed at.
+pub fn check_gestation_weeks(s: &str) -> Result<Option<Gestation>, PlanError> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
     }
-    match s.parse::<u8>() {
-        Ok(w) if (MIN_GESTATION_WEEKS..=MAX_GESTATION_WEEKS).contains(&w) => Ok(Some(w)),
-        Ok(w) => Err(PlanError::Gestation(w)),
-        Err(_) => Err(PlanError::GestationNotANumber),
+    let number = |t: &str| -> Result<Option<u8>, PlanError> {
+        let t = t.trim();
+        if t.is_empty() {
+            return Ok(None);
+        }
+        if !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(PlanError::GestationNotANumber);
+        }
+        t.parse::<u8>()
+            .map(Some)
+            .map_err(|_| PlanError::GestationNotANumber)
+    };
+    let lower = s.to_lowercase().replace('＋', "+");
+    let (weeks, rest) = match lower.split_once(['+', '周', 'w']) {
+        Some((w, rest)) => (w, rest.trim_start_matches(['+', ' '])),
+        None => (lower.as_str(), ""),
+    };
+    let days_text = rest
+        .strip_suffix('天')
+        .or_else(|| rest.strip_suffix('d'))
+        .unwrap_or(rest);
+    // `32+` or `32周天` is not a way of writing a gestation.
+    if lower.contains('+') && days_text.trim().is_empty() {
+        return Err(PlanError::GestationNotANumber);
     }
+    let weeks = number(weeks)?.ok_or(PlanError::GestationNotANumber)?;
+    let days = number(days_text)?.unwrap_or(0);
+    if !(MIN_GESTATION_WEEKS..=MAX_GESTATION_WEEKS).contains(&weeks) {
+        return Err(PlanError::Gestation(weeks));
+    }
+    if days > 6 {
+        return Err(PlanError::GestationDays(days));
+    }
+    Ok(Some(Gestation { weeks, days }))
 }
 
-/// The plan for a child born on `birth` (at `gestation_weeks`, if the parent said), as it
+/// The plan for a child born on `birth` (at `gestation`, if the parent said), as it
 /// stands on `today`.
 pub fn make_plan(
     guide: &Guide,
     birth: Date,
-    gestation_weeks: Option<u8>,
+    gestation: Option<Gestation>,
     today: Date,
 ) -> Result<Plan, PlanError> {
-    if let Some(w) = gestation_weeks {
-        if !(MIN_GESTATION_WEEKS..=MAX_GESTATION_WEEKS).contains(&w) {
-            return Err(PlanError::Gestation(w));
+    if let Some(g) = gestation {
+        if !(MIN_GESTATION_WEEKS..=MAX_GESTATION_WEEKS).contains(&g.weeks) {
+            return Err(PlanError::Gestation(g.weeks));
+        }
+        if g.days > 6 {
+            return Err(PlanError::GestationDays(g.days));
         }
     }
     let age = age_on(birth, today).ok_or(PlanError::BornInFuture)?;
     if age.months > MAX_CHILD_AGE_MONTHS || (age.months == MAX_CHILD_AGE_MONTHS && age.days > 0) {
         return Err(PlanError::TooOld);
     }
-    let preterm = gestation_weeks.is_some_and(|w| w < PRETERM_WEEKS);
-    let corrected = corrected_age(birth, gestation_weeks, today)
+    let preterm = gestation.is_some_and(Gestation::is_preterm);
+    let corrected = corrected_age(birth, gestation, today)
         .filter(|_| preterm && age.months < crate::age::CORRECT_UNTIL_MONTHS);
     let development_months = corrected.unwrap_or(age).months;
     let schedule = &guide.schedule;
@@ -213,7 +252,7 @@ pub fn make_plan(
         today,
         age,
         corrected,
-        weeks_until_due: weeks_until_due(birth, gestation_weeks, today),
+        weeks_until_due: weeks_until_due(birth, gestation, today),
         stage,
         watch_now: warning_signs_around(&schedule.warning_signs, development_months),
         checkups,

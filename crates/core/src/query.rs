@@ -1,8 +1,10 @@
-//! The address is the app's state (`shared/spec/finder-url.md`).
+//! The address is the app's state (`docs/finder-url.md`).
 //!
 //! Links arrive from WeChat chats, typed by hand or cut short, so parsing never fails:
 //! a malformed value is dropped with a [`QueryNote`] the page shows, the rest still works.
 
+mod links;
+mod own_place;
 mod params;
 
 use crate::age::{check_birth_date, BirthDateProblem};
@@ -11,7 +13,8 @@ use crate::load::check::quote;
 use crate::model::{format_date, parse_date, CareType, Dataset, Date, Kind};
 use params::{clock, code_list, flag, join_codes, months, slug, Notes, Raw};
 
-pub use params::{encode_pairs, parse_near};
+pub use own_place::OwnPlace;
+pub use params::{encode_pairs, parse_near, Param};
 
 /// Largest `radius` accepted, in metres: a district is a few tens of kilometres across.
 pub const MAX_RADIUS_M: u32 = 100_000;
@@ -68,7 +71,7 @@ impl Page {
 /// A parameter that was ignored, and why, in words for the parent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryNote {
-    pub param: String,
+    pub param: Param,
     pub value: String,
     /// Why, as a value, for an interface that words it in another language.
     pub kind: NoteKind,
@@ -119,6 +122,9 @@ pub struct FinderQuery {
     /// Institutions a parent compares side by side (`compare=A,B,C`), an addition to the
     /// spec's parameters so that a comparison can be sent to family like any other view.
     pub compare: Vec<String>,
+    /// `filter.near` is the parent's own point (their GPS), not a link's: it, `radius` and
+    /// `sort=distance` are never written into an address (see [`OwnPlace`]).
+    pub own_place: bool,
     /// Why parameters were ignored. Never written back into a URL.
     pub notes: Vec<QueryNote>,
 }
@@ -152,40 +158,35 @@ impl FinderQuery {
     fn parse_inner(raw: Raw, today: Option<Date>) -> Self {
         let mut n = Notes(Vec::new());
         let mut f = Filter {
-            types: code_list(
-                &mut n,
-                "types",
-                raw.get("types"),
-                "托育类型",
-                CareType::parse,
-            ),
-            puhui: flag(&mut n, "puhui", raw.get("puhui"), "普惠"),
-            kinds: code_list(&mut n, "kind", raw.get("kind"), "机构类型", Kind::parse),
-            vacant: flag(&mut n, "vacant", raw.get("vacant"), "空位"),
-            area: raw.get("area").map(|a| a.trim().to_owned()),
-            q: raw.get("q").map(str::to_owned).unwrap_or_default(),
-            from: clock(&mut n, "from", raw.get("from"), "入园时间"),
-            until: clock(&mut n, "until", raw.get("until"), "离园时间"),
-            prepay: months(&mut n, "prepay", raw.get("prepay"), "预收费月数"),
+            types: code_list(&mut n, raw.pair(Param::Types), "托育类型", CareType::parse),
+            puhui: flag(&mut n, raw.pair(Param::Puhui), "普惠"),
+            kinds: code_list(&mut n, raw.pair(Param::Kind), "机构类型", Kind::parse),
+            vacant: flag(&mut n, raw.pair(Param::Vacant), "空位"),
+            public_only: flag(&mut n, raw.pair(Param::Public), "对外招收"),
+            area: raw.get(Param::Area).map(|a| a.trim().to_owned()),
+            q: raw.get(Param::Q).map(str::to_owned).unwrap_or_default(),
+            from: clock(&mut n, raw.pair(Param::From), "入园时间"),
+            until: clock(&mut n, raw.pair(Param::Until), "离园时间"),
+            prepay: months(&mut n, raw.pair(Param::Prepay), "预收费月数"),
             ..Filter::default()
         };
-        if let Some(v) = raw.get("age") {
+        if let Some(v) = raw.get(Param::Age) {
             match v.trim().parse::<u8>() {
                 Ok(a) if a <= MAX_AGE_MONTHS => f.age = Some(a),
                 Ok(_) => n.add(
-                    "age",
+                    Param::Age,
                     v,
                     NoteKind::AgeOutOfRange,
                     format!("忽略了超出范围的年龄{}（应为 0–36 个月）", quote(v)),
                 ),
-                Err(_) => n.unknown("age", v, v, "年龄"),
+                Err(_) => n.unknown(Param::Age, v, v, "年龄"),
             }
         }
-        if let Some(v) = raw.get("near") {
+        if let Some(v) = raw.get(Param::Near) {
             f.near = parse_near(v);
             if f.near.is_none() {
                 n.add(
-                    "near",
+                    Param::Near,
                     v,
                     NoteKind::UnreadablePlace,
                     format!(
@@ -195,21 +196,21 @@ impl FinderQuery {
                 );
             }
         }
-        if let Some(v) = raw.get("radius") {
+        if let Some(v) = raw.get(Param::Radius) {
             match v.trim().parse::<u32>() {
                 Ok(r) if (1..=MAX_RADIUS_M).contains(&r) && f.near.is_some() => {
                     f.radius_m = Some(r)
                 }
                 Ok(r) if (1..=MAX_RADIUS_M).contains(&r) => {
                     n.add(
-                        "radius",
+                        Param::Radius,
                         v,
                         NoteKind::RadiusWithoutPlace { metres: r },
                         format!("忽略了距离范围“{r} 米”：没有给出位置"),
                     );
                 }
                 _ => n.add(
-                    "radius",
+                    Param::Radius,
                     v,
                     NoteKind::UnreadableRadius,
                     format!("忽略了无法识别的距离范围{}（应为 1–100000 米）", quote(v)),
@@ -217,37 +218,37 @@ impl FinderQuery {
             }
         }
         let mut sort = Sort::Default;
-        if let Some(v) = raw.get("sort") {
+        if let Some(v) = raw.get(Param::Sort) {
             match Sort::parse(v.trim()) {
                 Some(Sort::Distance) if f.near.is_none() => {
                     n.add(
-                        "sort",
+                        Param::Sort,
                         v,
                         NoteKind::DistanceSortWithoutPlace,
                         "没有给出位置，无法按距离排序，已改为默认排序".to_owned(),
                     );
                 }
                 Some(s) => sort = s,
-                None => n.unknown("sort", v, v, "排序方式"),
+                None => n.unknown(Param::Sort, v, v, "排序方式"),
             }
         }
         let mut view = View::default();
-        if let Some(v) = raw.get("view") {
+        if let Some(v) = raw.get(Param::View) {
             match View::parse(v.trim()) {
                 Some(x) => view = x,
-                None => n.unknown("view", v, v, "视图"),
+                None => n.unknown(Param::View, v, v, "视图"),
             }
         }
         let mut page = Page::default();
-        if let Some(v) = raw.get("page") {
+        if let Some(v) = raw.get(Param::Page) {
             match Page::parse(v.trim()) {
                 Some(x) => page = x,
-                None => n.unknown("page", v, v, "页面"),
+                None => n.unknown(Param::Page, v, v, "页面"),
             }
         }
-        let id = slug(&mut n, "id", raw.get("id"), "机构编号");
-        let article = slug(&mut n, "article", raw.get("article"), "文章");
-        let born = raw.get("born").and_then(|v| {
+        let id = slug(&mut n, raw.pair(Param::Id), "机构编号");
+        let article = slug(&mut n, raw.pair(Param::Article), "文章");
+        let born = raw.get(Param::Born).and_then(|v| {
             let checked = match today {
                 Some(t) => check_birth_date(v, t),
                 None => parse_date(v.trim()).ok_or(BirthDateProblem::Unreadable),
@@ -255,17 +256,17 @@ impl FinderQuery {
             checked
                 .map_err(|why| {
                     let message = format!("忽略了出生日期{}：{}", quote(v), why.message());
-                    n.add("born", v, NoteKind::BirthDate(why), message)
+                    n.add(Param::Born, v, NoteKind::BirthDate(why), message)
                 })
                 .ok()
         });
         let compare = raw
-            .get("compare")
+            .get(Param::Compare)
             .map(|v| compare_ids(&mut n, v))
             .unwrap_or_default();
         FinderQuery {
             compare,
-            data: raw.get("data").map(str::to_owned),
+            data: raw.get(Param::Data).map(str::to_owned),
             filter: f,
             sort,
             id,
@@ -273,6 +274,7 @@ impl FinderQuery {
             page,
             article,
             born,
+            own_place: false,
             notes: n.0,
         }
     }
@@ -286,7 +288,7 @@ impl FinderQuery {
             } else {
                 let message = format!("忽略了本数据中没有的镇街{}", quote(&a));
                 self.notes.push(QueryNote {
-                    param: "area".to_owned(),
+                    param: Param::Area,
                     value: a,
                     kind: NoteKind::AreaNotInDataset,
                     message,
@@ -297,26 +299,26 @@ impl FinderQuery {
 
     /// The address's pairs, in the spec's order, leaving out defaults and empties (and
     /// the notes). `radius` and `sort=distance` are written only together with `near`,
-    /// since without it they mean nothing.
+    /// since without it they mean nothing; the parent's own point never is.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut out = self.filter_pairs();
         if let Some(id) = &self.id {
-            out.push(("id", id.clone()));
+            out.push((Param::Id.as_str(), id.clone()));
         }
         if self.view != View::List {
-            out.push(("view", self.view.code().to_owned()));
+            out.push((Param::View.as_str(), self.view.code().to_owned()));
         }
         if self.page != Page::Finder {
-            out.push(("page", self.page.code().to_owned()));
+            out.push((Param::Page.as_str(), self.page.code().to_owned()));
         }
         if let Some(a) = &self.article {
-            out.push(("article", a.clone()));
+            out.push((Param::Article.as_str(), a.clone()));
         }
         if let Some(b) = self.born {
-            out.push(("born", format_date(b)));
+            out.push((Param::Born.as_str(), format_date(b)));
         }
         if !self.compare.is_empty() {
-            out.push(("compare", self.compare.join(",")));
+            out.push((Param::Compare.as_str(), self.compare.join(",")));
         }
         out
     }
@@ -326,49 +328,53 @@ impl FinderQuery {
     pub fn filter_pairs(&self) -> Vec<(&'static str, String)> {
         let f = &self.filter;
         let mut out = Vec::new();
-        let mut push = |k: &'static str, v: String| out.push((k, v));
+        let mut push = |k: Param, v: String| out.push((k.as_str(), v));
         if let Some(d) = &self.data {
-            push("data", d.clone());
+            push(Param::Data, d.clone());
         }
         if !f.types.is_empty() {
-            push("types", join_codes(&f.types, |t| t.code()));
+            push(Param::Types, join_codes(&f.types, |t| t.code()));
         }
         if f.puhui {
-            push("puhui", "1".to_owned());
+            push(Param::Puhui, "1".to_owned());
         }
         if let Some(a) = f.age {
-            push("age", a.to_string());
+            push(Param::Age, a.to_string());
         }
-        if let Some(p) = f.near {
-            push("near", format!("{},{}", p.lat, p.lng));
+        let near = f.near.filter(|_| !self.own_place);
+        if let Some(p) = near {
+            push(Param::Near, format!("{},{}", p.lat, p.lng));
             if let Some(r) = f.radius_m {
-                push("radius", r.to_string());
+                push(Param::Radius, r.to_string());
             }
         }
         if let Some(a) = &f.area {
-            push("area", a.clone());
+            push(Param::Area, a.clone());
         }
         if !f.kinds.is_empty() {
-            push("kind", join_codes(&f.kinds, |k| k.code()));
+            push(Param::Kind, join_codes(&f.kinds, |k| k.code()));
         }
         if f.vacant {
-            push("vacant", "1".to_owned());
+            push(Param::Vacant, "1".to_owned());
+        }
+        if f.public_only {
+            push(Param::Public, "1".to_owned());
         }
         if !f.q.trim().is_empty() {
-            push("q", f.q.clone());
+            push(Param::Q, f.q.clone());
         }
         if let Some(t) = f.from {
-            push("from", t.to_string());
+            push(Param::From, t.to_string());
         }
         if let Some(t) = f.until {
-            push("until", t.to_string());
+            push(Param::Until, t.to_string());
         }
         if let Some(m) = f.prepay {
-            push("prepay", m.to_string());
+            push(Param::Prepay, m.to_string());
         }
-        let distance_without_near = self.sort == Sort::Distance && f.near.is_none();
+        let distance_without_near = self.sort == Sort::Distance && near.is_none();
         if self.sort != Sort::Default && !distance_without_near {
-            push("sort", self.sort.code().to_owned());
+            push(Param::Sort, self.sort.code().to_owned());
         }
         out
     }
@@ -395,7 +401,7 @@ fn compare_ids(notes: &mut Notes, value: &str) -> Vec<String> {
     }
     if ignored {
         notes.add(
-            "compare",
+            Param::Compare,
             value,
             NoteKind::TooManyCompared,
             format!("对比最多 {MAX_COMPARED} 家机构，已忽略其余或无法识别的编号"),

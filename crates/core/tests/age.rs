@@ -2,7 +2,7 @@
 
 use tuoyu_core::age::{
     add_months, age_on, check_birth_date, corrected_age, corrected_due_date, parse_birth_date,
-    weeks_until_due, Age, BirthDateProblem,
+    weeks_until_due, Age, BirthDateProblem, Gestation,
 };
 use tuoyu_core::model::{parse_date, Date};
 
@@ -98,20 +98,40 @@ fn age_never_goes_backwards_day_by_day() {
 fn corrected_age_subtracts_the_missing_weeks() {
     let birth = d("2025-01-01");
     // Born at 32 weeks: 8 weeks early, due 2025-02-26.
-    assert_eq!(corrected_due_date(birth, Some(32)), Some(d("2025-02-26")));
-    assert_eq!(corrected_age(birth, Some(32), d("2025-06-26")), age(4, 0));
+    assert_eq!(
+        corrected_due_date(birth, Some(Gestation::weeks(32))),
+        Some(d("2025-02-26"))
+    );
+    assert_eq!(
+        corrected_age(birth, Some(Gestation::weeks(32)), d("2025-06-26")),
+        age(4, 0)
+    );
     assert_eq!(age_on(birth, d("2025-06-26")), age(5, 25));
     // Before the due date the corrected age is zero.
-    assert_eq!(corrected_age(birth, Some(32), d("2025-02-01")), age(0, 0));
-    assert_eq!(weeks_until_due(birth, Some(32), d("2025-02-01")), Some(4));
-    assert_eq!(weeks_until_due(birth, Some(32), d("2025-02-26")), None);
+    assert_eq!(
+        corrected_age(birth, Some(Gestation::weeks(32)), d("2025-02-01")),
+        age(0, 0)
+    );
+    assert_eq!(
+        weeks_until_due(birth, Some(Gestation::weeks(32)), d("2025-02-01")),
+        Some(4)
+    );
+    assert_eq!(
+        weeks_until_due(birth, Some(Gestation::weeks(32)), d("2025-02-26")),
+        None
+    );
 }
 
 #[test]
 fn term_babies_and_unknown_gestation_are_not_corrected() {
     let (birth, today) = (d("2025-01-01"), d("2025-06-01"));
     let chronological = age_on(birth, today);
-    for weeks in [None, Some(37), Some(40), Some(42)] {
+    for weeks in [
+        None,
+        Some(Gestation::weeks(37)),
+        Some(Gestation::weeks(40)),
+        Some(Gestation::weeks(42)),
+    ] {
         assert_eq!(
             corrected_age(birth, weeks, today),
             chronological,
@@ -119,19 +139,25 @@ fn term_babies_and_unknown_gestation_are_not_corrected() {
         );
         assert_eq!(corrected_due_date(birth, weeks), None);
     }
-    assert_ne!(corrected_age(birth, Some(36), today), chronological);
+    assert_ne!(
+        corrected_age(birth, Some(Gestation::weeks(36)), today),
+        chronological
+    );
 }
 
 #[test]
 fn correction_stops_at_24_months() {
     let birth = d("2023-01-01");
     assert_eq!(
-        corrected_age(birth, Some(28), d("2024-12-31")),
+        corrected_age(birth, Some(Gestation::weeks(28)), d("2024-12-31")),
         age_on(d("2023-03-26"), d("2024-12-31"))
     );
-    assert_eq!(corrected_age(birth, Some(28), d("2025-01-01")), age(24, 0));
     assert_eq!(
-        corrected_age(d("2025-01-02"), Some(30), d("2025-01-01")),
+        corrected_age(birth, Some(Gestation::weeks(28)), d("2025-01-01")),
+        age(24, 0)
+    );
+    assert_eq!(
+        corrected_age(d("2025-01-02"), Some(Gestation::weeks(30)), d("2025-01-01")),
         None
     );
 }

@@ -353,9 +353,16 @@ fn sort_by_name() {
 }
 
 #[test]
-fn sort_by_fee_uses_the_fee_the_card_shows() {
-    assert_eq!(run(&Filter::default(), Sort::Fee), "BDEAC", "no fee last");
+fn sort_by_fee_compares_like_with_like() {
+    // Without a care type: the monthly full-day fee; places without one after, in file order.
+    assert_eq!(run(&Filter::default(), Sort::Fee), "EABCD");
     assert_eq!(run(&with(|f| f.types = vec![Hourly]), Sort::Fee), "EB");
+    // 30 元/小时 (B) is not cheaper than 1200 元/月 (E): monthly fees first, then hourly.
+    let both = with(|f| f.types = vec![FullDay, Hourly]);
+    assert_eq!(run(&both, Sort::Fee), "EABC");
+    // Per session (D) comes after hourly and daily.
+    let some = with(|f| f.types = vec![Hourly, Temporary]);
+    assert_eq!(run(&some, Sort::Fee), "EBD");
 }
 
 #[test]
@@ -382,7 +389,6 @@ fn every_sort_is_stable() {
 fn sort_codes() {
     for s in Sort::ALL {
         assert_eq!(Sort::parse(s.code()), Some(s));
-        assert!(!s.label().is_empty());
     }
     assert_eq!(Sort::parse("distance"), Some(Sort::Distance));
     assert_eq!(Sort::parse("vacancy"), Some(Sort::Vacancy));

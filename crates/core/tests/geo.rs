@@ -3,7 +3,7 @@
 use tuoyu_core::coords::{
     gcj02_to_wgs84, in_china_bounds, to_gcj02, to_wgs84, wgs84_to, wgs84_to_gcj02,
 };
-use tuoyu_core::distance::{distance_m, format_distance, MEAN_EARTH_RADIUS_M};
+use tuoyu_core::distance::{distance_m, round_distance, Rounded, MEAN_EARTH_RADIUS_M};
 use tuoyu_core::model::{Crs, LatLng};
 
 /// An independent great-circle formula (spherical law of cosines, well-conditioned at
@@ -46,14 +46,20 @@ fn short_distances_inside_the_district() {
 
 #[test]
 fn distances_read_as_parents_say_them() {
-    assert_eq!(format_distance(0.0), "0 米");
-    assert_eq!(format_distance(4.9), "0 米");
-    assert_eq!(format_distance(846.0), "850 米");
-    assert_eq!(format_distance(994.9), "990 米");
-    assert_eq!(format_distance(995.0), "1.0 公里");
-    assert_eq!(format_distance(1_234.0), "1.2 公里");
-    assert_eq!(format_distance(12_960.0), "13.0 公里");
-    assert_eq!(format_distance(f64::NAN), "—");
+    // Each language words these ("850 米", "1.2 km"); the rounding is the core's.
+    let m = |tens: f64| Some(Rounded::Metres(tens));
+    assert_eq!(round_distance(0.0), m(0.0));
+    assert_eq!(round_distance(4.9), m(0.0));
+    assert_eq!(round_distance(846.0), m(850.0));
+    assert_eq!(round_distance(994.9), m(990.0));
+    let km = |d: f64| match round_distance(d) {
+        Some(Rounded::Kilometres(k)) => format!("{k:.1}"),
+        other => panic!("{d}: {other:?}"),
+    };
+    assert_eq!(km(995.0), "1.0");
+    assert_eq!(km(1_234.0), "1.2");
+    assert_eq!(km(12_960.0), "13.0");
+    assert_eq!(round_distance(f64::NAN), None);
 }
 
 #[test]

@@ -13,7 +13,7 @@ macro_rules! codes_round_trip {
         #[test]
         fn $name() {
             let codes: Vec<&str> = <$ty>::ALL.iter().map(|v| v.code()).collect();
-            let labels: Vec<&str> = <$ty>::ALL.iter().map(|v| v.label()).collect();
+            let labels: Vec<&str> = <$ty>::ALL.iter().map(|v| v.label_zh()).collect();
             assert_eq!(<$ty>::ALL.len(), $n);
             assert_eq!(codes, $codes);
             assert_eq!(labels, $labels);

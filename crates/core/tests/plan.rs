@@ -4,11 +4,11 @@
 mod guide_fixture;
 
 use guide_fixture::{d, guide};
-use tuoyu_core::age::Age;
+use tuoyu_core::age::{Age, Gestation};
 use tuoyu_core::plan::{check_gestation_weeks, make_plan, parse_gestation_weeks, Plan, PlanError};
 
 fn plan(birth: &str, weeks: Option<u8>, today: &str) -> Plan {
-    make_plan(&guide(), d(birth), weeks, d(today)).expect("a plan")
+    make_plan(&guide(), d(birth), weeks.map(Gestation::weeks), d(today)).expect("a plan")
 }
 
 fn age(months: u32, days: u32) -> Age {
@@ -239,7 +239,12 @@ fn a_birth_date_in_the_future_or_long_ago_is_refused_in_chinese() {
         make_plan(&g, d("2020-11-28"), None, d("2026-11-28")).is_ok(),
         "exactly 6 years"
     );
-    let weeks = make_plan(&g, d("2026-01-01"), Some(20), d("2026-11-28"));
+    let weeks = make_plan(
+        &g,
+        d("2026-01-01"),
+        Some(Gestation::weeks(20)),
+        d("2026-11-28"),
+    );
     assert_eq!(weeks, Err(PlanError::Gestation(20)));
     assert!(PlanError::Gestation(20).message().contains("24–42"));
 }
@@ -247,21 +252,24 @@ fn a_birth_date_in_the_future_or_long_ago_is_refused_in_chinese() {
 #[test]
 fn gestation_weeks_are_read_from_what_a_parent_typed() {
     assert_eq!(parse_gestation_weeks(""), Ok(None));
-    assert_eq!(parse_gestation_weeks(" 35 "), Ok(Some(35)));
-    assert_eq!(parse_gestation_weeks("24"), Ok(Some(24)));
-    assert_eq!(parse_gestation_weeks("42"), Ok(Some(42)));
+    assert_eq!(
+        parse_gestation_weeks(" 35 "),
+        Ok(Some(Gestation::weeks(35)))
+    );
+    assert_eq!(parse_gestation_weeks("24"), Ok(Some(Gestation::weeks(24))));
+    assert_eq!(parse_gestation_weeks("42"), Ok(Some(Gestation::weeks(42))));
     assert!(parse_gestation_weeks("43").is_err());
     assert!(parse_gestation_weeks("23").is_err());
     assert!(parse_gestation_weeks("三十五")
         .unwrap_err()
-        .contains("整数"));
+        .contains("32+5"));
     assert!(parse_gestation_weeks("-1").is_err());
 }
 
 #[test]
 fn refused_gestation_weeks_say_why_as_a_value_too() {
     assert_eq!(check_gestation_weeks(" "), Ok(None));
-    assert_eq!(check_gestation_weeks("35"), Ok(Some(35)));
+    assert_eq!(check_gestation_weeks("35"), Ok(Some(Gestation::weeks(35))));
     assert_eq!(check_gestation_weeks("43"), Err(PlanError::Gestation(43)));
     assert_eq!(
         check_gestation_weeks("三十五"),
@@ -271,4 +279,55 @@ fn refused_gestation_weeks_say_why_as_a_value_too() {
         parse_gestation_weeks("三十五"),
         Err(PlanError::GestationNotANumber.message())
     );
+}
+
+#[test]
+fn gestation_is_read_as_weeks_and_days_the_ways_parents_write_it() {
+    let g = |weeks, days| Ok(Some(Gestation { weeks, days }));
+    for typed in [
+        "32+5",
+        " 32 + 5 ",
+        "32＋5",
+        "32周5天",
+        "32周+5天",
+        "32周5",
+        "32w5d",
+        "32W5D",
+    ] {
+        assert_eq!(check_gestation_weeks(typed), g(32, 5), "{typed}");
+    }
+    assert_eq!(check_gestation_weeks("35周"), g(35, 0));
+    assert_eq!(check_gestation_weeks("32+0"), g(32, 0));
+    for typed in [
+        "32+",
+        "32.5",
+        "532",
+        "32+5+1",
+        "32周5天6",
+        "三十二周",
+        "32 5",
+        "+5",
+        "32-5",
+    ] {
+        assert!(check_gestation_weeks(typed).is_err(), "{typed} was taken");
+    }
+    assert_eq!(
+        check_gestation_weeks("32+9"),
+        Err(PlanError::GestationDays(9))
+    );
+    assert_eq!(
+        check_gestation_weeks("532"),
+        Err(PlanError::GestationNotANumber)
+    );
+    assert!(PlanError::GestationDays(9).message().contains("0–6"));
+}
+
+#[test]
+fn the_days_after_the_weeks_move_the_due_date() {
+    // 32+5 is 5 days nearer term than 32+0: the corrected age is 5 days older.
+    let g = |days| Some(Gestation { weeks: 32, days });
+    let at = |days| make_plan(&guide(), d("2025-06-01"), g(days), d("2025-12-01")).unwrap();
+    let (whole, more) = (at(0).corrected.unwrap(), at(5).corrected.unwrap());
+    assert_eq!(whole, age(4, 4));
+    assert_eq!(more, age(4, 9));
 }

@@ -6,6 +6,10 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+mod cases;
+
+use cases::config;
+
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use tuoyu_core::coords::wgs84_to;
@@ -154,9 +158,14 @@ fn filter() -> impl Strategy<Value = Filter> {
     );
     let place = (maybe(0.5, point()), maybe(0.5, 1u32..=20_000));
     let area = maybe(0.25, select(&["441602001", "441602003", "441602999"][..]));
-    let rest = (area, sometimes(0.25), maybe(0.25, search_text()));
+    let rest = (
+        area,
+        sometimes(0.25),
+        maybe(0.25, search_text()),
+        sometimes(0.25),
+    );
     (chosen, place, rest).prop_map(
-        |((types, puhui, age, kinds), (near, radius_m), (area, vacant, q))| Filter {
+        |((types, puhui, age, kinds), (near, radius_m), (area, vacant, q, public_only))| Filter {
             types: types.unwrap_or_default(),
             puhui,
             age,
@@ -165,6 +174,7 @@ fn filter() -> impl Strategy<Value = Filter> {
             area: area.map(str::to_owned),
             kinds: kinds.unwrap_or_default(),
             vacant,
+            public_only,
             q: q.unwrap_or_default(),
             // The 1.1 filters have their own properties (worries_properties.rs).
             ..Filter::default()
@@ -237,7 +247,7 @@ fn haversine_m(a: LatLng, b: LatLng) -> f64 {
 }
 
 proptest! {
-    #![proptest_config(common::proptest_config())]
+    #![proptest_config(config())]
 
     #[test]
     fn adding_a_filter_never_adds_results(

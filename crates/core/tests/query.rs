@@ -327,6 +327,7 @@ fn round_trip_of_a_full_query() {
             area: Some("441602100".into()),
             kinds: vec![Kind::Family],
             vacant: true,
+            public_only: true,
             q: "幼儿园 & Sun+shine".into(),
             from: Clock::parse("07:30"),
             until: Clock::parse("24:00"),
@@ -339,6 +340,7 @@ fn round_trip_of_a_full_query() {
         article: Some("feeding-6m".into()),
         born: Some(day("2024-02-29")),
         compare: vec!["YC-0002".into(), "YC-0003".into()],
+        own_place: false,
         notes: vec![],
     };
     let pairs = original.to_pairs();

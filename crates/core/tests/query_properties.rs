@@ -2,7 +2,9 @@
 //! the address reads back as the same query, with no notes. Cases default to 128;
 //! `PROPTEST_CASES=5000 cargo test -p tuoyu-core --test query_properties` searches longer.
 
-mod common;
+mod cases;
+
+use cases::config;
 
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
@@ -11,7 +13,7 @@ use tuoyu_core::model::{CareType, Clock, Kind, LatLng, MAX_PREPAY_MONTHS};
 use tuoyu_core::query::{FinderQuery, Page, View, MAX_COMPARED, MAX_RADIUS_M};
 
 proptest! {
-    #![proptest_config(common::proptest_config())]
+    #![proptest_config(config())]
 
     #[test]
     fn a_written_address_reads_back_as_the_same_query(q in finder_query()) {
@@ -54,7 +56,12 @@ fn finder_query() -> impl Strategy<Value = FinderQuery> {
         kinds(),
     );
     let area = prop::option::of(free_text().prop_map(|s| s.trim().to_owned()));
-    let rest = (area, any::<bool>(), prop::option::of(free_text()));
+    let rest = (
+        area,
+        any::<bool>(),
+        prop::option::of(free_text()),
+        any::<bool>(),
+    );
     let page = (
         prop::option::of(slug()),
         any::<bool>(),
@@ -78,7 +85,7 @@ fn finder_query() -> impl Strategy<Value = FinderQuery> {
         |(
             (near, radius, sort),
             (types, puhui, age, kinds),
-            (area, vacant, q),
+            (area, vacant, q, public_only),
             (id, map, page),
             ((article, data, born, compare), (from, until, prepay)),
         )| {
@@ -95,6 +102,7 @@ fn finder_query() -> impl Strategy<Value = FinderQuery> {
                     area,
                     kinds,
                     vacant,
+                    public_only,
                     q: q.unwrap_or_default(),
                     from,
                     until,
@@ -111,6 +119,7 @@ fn finder_query() -> impl Strategy<Value = FinderQuery> {
                 article,
                 born: born.and_then(|days| epoch.checked_add_days(chrono::Days::new(days))),
                 compare,
+                own_place: false,
                 notes: Vec::new(),
             }
         },

@@ -1,7 +1,10 @@
 //! Properties of dataset 1.1's hours rule and age bands over random weeks and bands
 //! (proptest; `PROPTEST_CASES` searches longer, as in `properties.rs`).
 
+mod cases;
 mod common;
+
+use cases::config;
 
 use common::{file, full, load};
 use proptest::prelude::*;
@@ -58,7 +61,7 @@ fn open_at(week: &[(Vec<u8>, u16, u16)], day: u8, t: u16) -> bool {
 }
 
 proptest! {
-    #![proptest_config(common::proptest_config())]
+    #![proptest_config(config())]
 
     /// With both times, the rule says: every weekday, the institution is open at every
     /// quarter hour from drop-off to pick-up. Checked minute by minute, not by the rule's

@@ -88,7 +88,7 @@ pub fn check_bytes(file: &str, bytes: &[u8]) -> Report {
             report.usable = true;
             report.error = None;
             report.listed = loaded.dataset.institutions.len();
-            report.revoked = loaded.revoked;
+            report.revoked = loaded.revoked.len();
             report.skipped = loaded.skipped;
             report.records = report.listed + report.revoked + report.skipped;
             report.problems = loaded.problems.iter().map(Problem::from).collect();

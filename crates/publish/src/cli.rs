@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
-use tuoyu_core::model::{parse_date, Crs, Date, LatLng};
+use tuoyu_core::model::{Crs, Date, LatLng};
 
 use crate::{check, diff, import, region, sheet, template};
 
@@ -40,7 +40,7 @@ pub enum Command {
         #[arg(long)]
         region: String,
         /// 表格中坐标的坐标系：GCJ-02（高德、腾讯地图）或 WGS-84（GPS）
-        #[arg(long, value_parser = parse_crs)]
+        #[arg(long, value_parser = import::parse_crs)]
         crs: Crs,
         /// 镇街列表（CSV 或 Excel，列为 code,name,lat,lng）
         #[arg(long)]
@@ -58,7 +58,7 @@ pub enum Command {
         #[arg(long)]
         publisher: Option<String>,
         /// 发布日期 YYYY-MM-DD（默认今天，北京时间）
-        #[arg(long, value_parser = parse_published)]
+        #[arg(long, value_parser = import::parse_published)]
         published: Option<Date>,
         /// 标记为演示用的示例数据
         #[arg(long)]
@@ -90,42 +90,45 @@ pub enum Command {
     },
 }
 
-fn parse_crs(s: &str) -> Result<Crs, String> {
-    let t: String = s
-        .to_uppercase()
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .collect();
-    match t.as_str() {
-        "GCJ02" => Ok(Crs::Gcj02),
-        "WGS84" => Ok(Crs::Wgs84),
-        "BD09" => Err("百度地图的 BD-09 坐标不能使用，请改用高德或腾讯地图拾取 GCJ-02 坐标".into()),
-        _ => Err(format!("坐标系应为 GCJ-02 或 WGS-84，而这里是“{s}”")),
-    }
-}
-
 fn parse_center(s: &str) -> Result<LatLng, String> {
     region::parse_center(s)
 }
 
-fn parse_published(s: &str) -> Result<Date, String> {
-    crate::values::parse_date(s)
-        .ok()
-        .and_then(|d| parse_date(&d))
-        .ok_or_else(|| format!("发布日期应写成 YYYY-MM-DD 且真实存在，而这里是“{s}”"))
-}
-
-/// Today in China (UTC+8), where the publishers are; the core's chrono has no clock.
+/// Today in China, by the computer's clock.
 fn today() -> Date {
-    let secs = std::time::SystemTime::now()
+    let ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = (secs + 8 * 3600) / 86_400;
-    Date::from_ymd_opt(1970, 1, 1).unwrap_or_default() + chrono::Duration::days(days as i64)
+        .map_or(0, |d| d.as_millis());
+    import::date_in_china(ms as f64)
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("无法读取文件“{}”：{e}", path.display()))
+}
+
+/// Writes the template's files into `dir`, refusing to overwrite a filled-in sheet.
+fn write_template(dir: &Path, force: bool) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("无法创建目录“{}”：{e}", dir.display()))?;
+    let files = template::files()?;
+    let existing: Vec<String> = files
+        .iter()
+        .map(|(name, _)| dir.join(name))
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !force && !existing.is_empty() {
+        return Err(format!(
+            "这些文件已经存在，为免覆盖已填写的内容，没有生成模板：{}（换一个 --out 目录，或加 --force 覆盖）",
+            existing.join("、")
+        ));
+    }
+    let mut written = Vec::new();
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 fn print(text: &str) {
@@ -148,7 +151,7 @@ pub fn run() -> i32 {
 fn execute(command: Command) -> Result<i32, String> {
     match command {
         Command::Template { out, force } => {
-            for p in template::write_template(&out, force)? {
+            for p in write_template(&out, force)? {
                 eprintln!("已生成 {}", p.display());
             }
             Ok(0)
@@ -168,10 +171,10 @@ fn execute(command: Command) -> Result<i32, String> {
             out,
         } => {
             let areas = match &areas {
-                Some(p) => region::read_areas(p, &region)?,
+                Some(p) => region::read_areas(&read(p)?, &p.display().to_string(), &region)?,
                 None => region::AreasFile::default(),
             };
-            let data = sheet::read_sheet(&sheet, sheet_name.as_deref())?;
+            let data = sheet::read_bytes(&read(&sheet)?, sheet_name.as_deref())?;
             let opts = import::Options {
                 region_code: region,
                 region_name,

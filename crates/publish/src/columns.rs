@@ -116,8 +116,8 @@ fn numbered(base: &str, group: u8) -> String {
 impl Field {
     pub fn header(self) -> String {
         match self {
-            Field::FeeAmount(t) => format!("{}收费（元）", t.label()),
-            Field::FeeUnit(t) => format!("{}收费单位", t.label()),
+            Field::FeeAmount(t) => format!("{}收费（元）", t.label_zh()),
+            Field::FeeUnit(t) => format!("{}收费单位", t.label_zh()),
             Field::InspDate(g) => numbered("检查日期", g),
             Field::InspResult(g) => numbered("检查结果", g),
             Field::InspSummary(g) => numbered("检查说明", g),
@@ -275,6 +275,30 @@ impl Field {
     }
 }
 
+/// The columns of the national 托育机构信息公示平台's export, each read as the template
+/// column it fills. They are aliases like any other, and also tell an export apart from a
+/// filled-in template: such a sheet is told which required columns it still lacks.
+pub const REGISTRY_HEADERS: [(&str, Field); 6] = [
+    ("机构名称", Field::Name),
+    // 18 letters and digits, stable for the life of the organisation: a good 编号.
+    ("统一社会信用代码", Field::Id),
+    // 营利性 / 非营利性 on the platform.
+    ("机构性质", Field::Nonprofit),
+    ("机构住所", Field::Address),
+    ("所属区域", Field::Area),
+    ("备案通过时间", Field::RegDate),
+];
+
+/// The registry's own name for a header, if it is one of its export's columns (and not
+/// also the template's own header).
+pub fn registry_header(header: &str) -> Option<Field> {
+    let h = normalize_header(header);
+    REGISTRY_HEADERS
+        .iter()
+        .find(|(name, f)| normalize_header(name) == h && normalize_header(&f.header()) != h)
+        .map(|(_, f)| *f)
+}
+
 /// Headers compare after this: people add spaces, type （ or (, and mark required columns
 /// with `*` or `（必填）`.
 pub fn normalize_header(h: &str) -> String {
@@ -302,15 +326,18 @@ pub fn match_header(header: &str) -> Option<Field> {
     }
     for t in CareType::ALL {
         // Also the shorter `全日托收费` people write when the unit has its own column.
-        if h == normalize_header(&format!("{}收费", t.label())) {
+        if h == normalize_header(&format!("{}收费", t.label_zh())) {
             return Some(Field::FeeAmount(t));
         }
     }
-    candidates.into_iter().find(|f| {
-        normalize_header(&f.header()) == h
-            || normalize_header(&f.spec_path()) == h
-            || f.aliases().iter().any(|a| normalize_header(a) == h)
-    })
+    candidates
+        .into_iter()
+        .find(|f| {
+            normalize_header(&f.header()) == h
+                || normalize_header(&f.spec_path()) == h
+                || f.aliases().iter().any(|a| normalize_header(a) == h)
+        })
+        .or_else(|| registry_header(&h))
 }
 
 /// The columns a problem at a core field path belongs to. `groups[i]` is the column group

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::Value;
-use tuoyu_core::load::load_dataset;
+use tuoyu_core::load::{load_dataset, TopField};
 use tuoyu_core::model::{CareType, FeeUnit, InspectionResult, Kind, Operator, RegistrationStatus};
 
 use crate::columns::path_label;
@@ -40,6 +40,9 @@ pub struct Changed {
 pub struct Report {
     pub added: Vec<Entry>,
     pub removed: Vec<Entry>,
+    /// Institutions that turned revoked: still in the file (and in `changed`), no longer
+    /// shown to parents.
+    pub revoked: Vec<Entry>,
     pub changed: Vec<Changed>,
     pub unchanged: usize,
     /// Changes outside `institutions`: title, dates, region, areas.
@@ -120,25 +123,22 @@ fn changes(old: &Value, new: &Value, label: fn(&str) -> String) -> Vec<Change> {
 
 fn top_label(path: &str) -> String {
     let head = path.split(['.', '[']).next().unwrap_or(path);
-    match head {
-        "schema" => "数据格式版本",
-        "title" => "名录标题",
-        "publisher" => "发布单位",
-        "published" => "发布日期",
-        "crs" => "坐标系",
-        "sample" => "示例数据",
-        "region" if path.starts_with("region.areas") => "镇街",
-        "region" => "辖区",
-        _ => "",
+    if path.starts_with("region.areas") {
+        return "镇街".to_owned();
     }
-    .to_owned()
+    TopField::parse(head)
+        .map(TopField::meaning_zh)
+        .unwrap_or("")
+        .to_owned()
 }
 
 /// The file's records by id, first one winning as in the app; records without a string id
 /// cannot be matched and are named in the notes.
 fn by_id<'v>(which: &str, root: &'v Value, notes: &mut Vec<String>) -> Vec<(&'v str, &'v Value)> {
     let mut out: Vec<(&str, &Value)> = Vec::new();
-    let list = root.get("institutions").and_then(Value::as_array);
+    let list = root
+        .get(TopField::Institutions.key())
+        .and_then(Value::as_array);
     for (i, rec) in list.into_iter().flatten().enumerate() {
         match rec.get("id").and_then(Value::as_str) {
             Some(id) if out.iter().any(|(seen, _)| *seen == id) => notes.push(format!(
@@ -150,6 +150,11 @@ fn by_id<'v>(which: &str, root: &'v Value, notes: &mut Vec<String>) -> Vec<(&'v 
         }
     }
     out
+}
+
+fn is_revoked(v: &Value) -> bool {
+    let status = v.pointer("/registration/status").and_then(Value::as_str);
+    status == Some(RegistrationStatus::Revoked.code())
 }
 
 fn name_of(v: &Value) -> Option<String> {
@@ -181,6 +186,12 @@ pub fn diff_bytes(old: &[u8], new: &[u8]) -> Result<Report, String> {
                 name: name_of(rec),
             }),
             Some((_, before)) => {
+                if is_revoked(rec) && !is_revoked(before) {
+                    r.revoked.push(Entry {
+                        id: (*id).to_owned(),
+                        name: name_of(rec),
+                    });
+                }
                 let changes = changes(before, rec, path_label);
                 if changes.is_empty() {
                     r.unchanged += 1;
@@ -205,7 +216,7 @@ pub fn diff_bytes(old: &[u8], new: &[u8]) -> Result<Report, String> {
     let strip = |v: &Value| {
         let mut v = v.clone();
         if let Some(m) = v.as_object_mut() {
-            m.remove("institutions");
+            m.remove(TopField::Institutions.key());
         }
         v
     };
@@ -214,18 +225,18 @@ pub fn diff_bytes(old: &[u8], new: &[u8]) -> Result<Report, String> {
 }
 
 /// A value as a reviewer reads it: codes with their Chinese label, booleans as 是/否.
-fn show(v: Option<&Value>) -> String {
+pub fn show(v: Option<&Value>) -> String {
     let Some(v) = v else {
         return "（无）".into();
     };
     let label = |code: &str| -> Option<&'static str> {
         Kind::parse(code)
-            .map(Kind::label)
-            .or_else(|| Operator::parse(code).map(Operator::label))
-            .or_else(|| CareType::parse(code).map(CareType::label))
-            .or_else(|| FeeUnit::parse(code).map(FeeUnit::label))
-            .or_else(|| RegistrationStatus::parse(code).map(RegistrationStatus::label))
-            .or_else(|| InspectionResult::parse(code).map(InspectionResult::label))
+            .map(Kind::label_zh)
+            .or_else(|| Operator::parse(code).map(Operator::label_zh))
+            .or_else(|| CareType::parse(code).map(CareType::label_zh))
+            .or_else(|| FeeUnit::parse(code).map(FeeUnit::label_zh))
+            .or_else(|| RegistrationStatus::parse(code).map(RegistrationStatus::label_zh))
+            .or_else(|| InspectionResult::parse(code).map(InspectionResult::label_zh))
     };
     match v {
         Value::Bool(true) => "是".into(),
@@ -274,6 +285,12 @@ pub fn render_text(old: &str, new: &str, r: &Report) -> String {
         r.removed
             .iter()
             .for_each(|e| s += &format!("  - {}\n", entry(e)));
+    }
+    if !r.revoked.is_empty() {
+        s += &format!("注销 {} 家机构（家长不再看到）：\n", r.revoked.len());
+        r.revoked
+            .iter()
+            .for_each(|e| s += &format!("  × {}\n", entry(e)));
     }
     if !r.changed.is_empty() {
         s += &format!("修改 {} 家机构：\n", r.changed.len());

@@ -9,9 +9,11 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{json, Value};
 use tuoyu_core::coords::in_china_bounds;
 use tuoyu_core::load::{load_dataset, Loaded, SCHEMA};
-use tuoyu_core::model::{format_date, Crs, Dataset, Date, Institution, LatLng, Region};
+use tuoyu_core::model::{
+    format_date, Crs, Dataset, Date, Institution, LatLng, Region, RegistrationStatus,
+};
 
-use crate::columns::{fields_for_path, match_header, Field};
+use crate::columns::{fields_for_path, match_header, registry_header, Field};
 use crate::region::{resolve, AreasFile};
 use crate::row::{build, Built};
 use crate::sheet::{column_letter, Sheet};
@@ -34,9 +36,13 @@ pub struct RowProblem {
     /// The row number the spreadsheet program shows.
     pub row: usize,
     pub id: Option<String>,
+    /// The institution's name, to find the row by eye.
+    pub name: Option<String>,
     /// `C 列“机构类型”`, one per column involved; empty for the row as a whole.
     pub columns: Vec<String>,
     pub message: String,
+    /// What the column takes: its 填写说明, so the fix is on the same line.
+    pub hint: Option<String>,
 }
 
 impl std::fmt::Display for RowProblem {
@@ -70,6 +76,9 @@ pub struct Report {
 struct Columns {
     header_row: usize,
     by_index: Vec<Option<Field>>,
+    /// The sheet is the national registry's export, whose 备案通过时间 means 已备案: rows
+    /// with a date and no status column are filed.
+    registry_filed: bool,
 }
 
 fn map_header(sheet: &Sheet, warnings: &mut Vec<String>) -> Result<Columns, String> {
@@ -87,45 +96,91 @@ fn map_header(sheet: &Sheet, warnings: &mut Vec<String>) -> Result<Columns, Stri
         .or_else(|| sheet.rows.iter().find(non_blank))
         .ok_or("表格是空的，没有表头，也没有机构数据")?;
     let mut seen: HashMap<Field, usize> = HashMap::new();
-    let mut by_index = Vec::with_capacity(header.cells.len());
+    let mut by_index: Vec<Option<Field>> = Vec::with_capacity(header.cells.len());
+    let registry_columns = header
+        .cells
+        .iter()
+        .filter(|c| registry_header(c).is_some())
+        .count();
     for (i, text) in header.cells.iter().enumerate() {
         let field = match_header(text);
-        match field {
-            Some(f) => {
-                if let Some(first) = seen.insert(f, i) {
-                    return Err(format!(
-                        "表头第 {} 行的 {} 列和 {} 列都是“{}”，请删去其中一列",
-                        header.number,
-                        column_letter(first),
-                        column_letter(i),
-                        f.header()
-                    ));
-                }
-            }
-            None if !clean(text).is_empty() => warnings.push(format!(
-                "{} 列{}不是模板里的列，已忽略",
-                column_letter(i),
-                quote(clean(text))
-            )),
-            None => {}
-        }
         by_index.push(field);
+        let Some(f) = field else {
+            if !clean(text).is_empty() {
+                warnings.push(format!(
+                    "{} 列{}不是模板里的列，已忽略",
+                    column_letter(i),
+                    quote(clean(text))
+                ));
+            }
+            continue;
+        };
+        let Some(first) = seen.insert(f, i) else {
+            continue;
+        };
+        // A registry column beside the template's own (统一社会信用代码 and 编号): the
+        // template's wins, the other is passed over.
+        let loser = match (registry_header(&header.cells[first]), registry_header(text)) {
+            (Some(_), None) => first,
+            (None, Some(_)) => i,
+            _ => {
+                return Err(format!(
+                    "表头第 {} 行的 {} 列和 {} 列都是“{}”，请删去其中一列",
+                    header.number,
+                    column_letter(first),
+                    column_letter(i),
+                    f.header()
+                ))
+            }
+        };
+        by_index[loser] = None;
+        seen.insert(f, first + i - loser);
+        warnings.push(format!(
+            "{} 列{}与{} 列“{}”重复，已忽略，用的是后者",
+            column_letter(loser),
+            quote(clean(&header.cells[loser])),
+            column_letter(first + i - loser),
+            f.header()
+        ));
     }
     let missing: Vec<String> = crate::columns::template_fields()
         .into_iter()
         .filter(|f| f.required() && !seen.contains_key(f))
         .map(Field::header)
         .collect();
+    if !missing.is_empty() && registry_columns >= 2 {
+        let found: Vec<String> = header
+            .cells
+            .iter()
+            .filter_map(|c| {
+                registry_header(c).map(|f| format!("{}（作为“{}”）", clean(c), f.header()))
+            })
+            .collect();
+        return Err(format!(
+            "这是全国托育机构信息公示平台导出的表格：已认出 {}。家长查询还需要平台没有的信息，请在表格右边加上这些列并逐行填写：{}（列名和填法见模板的“填写说明”），再打开一次",
+            found.join("、"),
+            missing.join("、")
+        ));
+    }
     if !missing.is_empty() {
         return Err(format!(
-            "表格缺少必填的列：{}（表头应在第 {} 行；可先用 template 命令生成模板对照）",
+            "表格缺少必填的列：{}（表头应在第 {} 行；可先下载模板对照）",
             missing.join("、"),
             header.number
         ));
     }
+    let registry_filed = registry_columns >= 2
+        && seen.contains_key(&Field::RegDate)
+        && !seen.contains_key(&Field::RegStatus);
+    if registry_filed {
+        warnings.push(
+            "表格没有“备案状态”列：按公示平台的导出，有备案通过时间的机构记为“已备案”".into(),
+        );
+    }
     Ok(Columns {
         header_row: header.number,
         by_index,
+        registry_filed,
     })
 }
 
@@ -192,12 +247,21 @@ fn read_rows(sheet: &Sheet, columns: &Columns, opts: &Options) -> Vec<(usize, Bu
         if row.cells.iter().all(|c| clean(c).is_empty()) {
             continue;
         }
-        let cells: HashMap<Field, String> = row
+        let mut cells: HashMap<Field, String> = row
             .cells
             .iter()
             .enumerate()
             .filter_map(|(i, c)| Some(((*columns.by_index.get(i)?)?, c.clone())))
             .collect();
+        let dated = cells
+            .get(&Field::RegDate)
+            .is_some_and(|d| !clean(d).is_empty());
+        if columns.registry_filed && dated {
+            cells.insert(
+                Field::RegStatus,
+                RegistrationStatus::Filed.label_zh().to_owned(),
+            );
+        }
         let mut built = build(&cells, &opts.areas.areas);
         for bad in sheet.bad_cells.iter().filter(|b| b.row == row.number) {
             if let Some(Some(f)) = columns.by_index.get(bad.col) {
@@ -246,16 +310,25 @@ fn problems_of(
     let mut problems = Vec::new();
     let mut bad = HashSet::new();
     for (index, (number, built)) in rows.iter().enumerate() {
-        let id = built.record.get("id").and_then(Value::as_str);
-        let problem = |columns: Vec<String>, message: String| RowProblem {
+        let text = |key: &str| {
+            built
+                .record
+                .get(key)
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        };
+        let problem = |fields: &[Field], names: Vec<String>, message: String| RowProblem {
             row: *number,
-            id: id.map(str::to_owned),
-            columns,
+            id: text("id"),
+            name: text("name"),
+            columns: names,
             message,
+            hint: fields.first().map(|f| f.note()),
         };
         for (f, message) in &built.problems {
             bad.insert(index);
-            problems.push(problem(vec![column_name(columns, *f)], message.clone()));
+            let names = vec![column_name(columns, *f)];
+            problems.push(problem(&[*f], names, message.clone()));
         }
         let cell_fields: HashSet<Field> = built.problems.iter().map(|(f, _)| *f).collect();
         for p in loaded.problems.iter().filter(|p| p.index == index) {
@@ -269,10 +342,8 @@ fn problems_of(
             if names.is_empty() && !p.field.is_empty() {
                 names.push(format!("（{}）", p.field));
             }
-            problems.push(problem(
-                names,
-                in_sheet_words(&p.message, &fields, &numbers),
-            ));
+            let message = in_sheet_words(&p.message, &fields, &numbers);
+            problems.push(problem(&fields, names, message));
         }
     }
     problems.sort_by_key(|p| p.row);
@@ -280,7 +351,7 @@ fn problems_of(
 }
 
 pub fn import(sheet: &Sheet, opts: Options) -> Result<Report, String> {
-    let mut warnings = Vec::new();
+    let mut warnings = sheet.notes.clone();
     let columns = map_header(sheet, &mut warnings)?;
     let rows = read_rows(sheet, &columns, &opts);
     if rows.is_empty() {
@@ -326,7 +397,9 @@ pub fn import(sheet: &Sheet, opts: Options) -> Result<Report, String> {
     // What is printed must load with nothing left out: checked here, by the app's loader.
     let check = load_dataset(json.as_bytes()).map_err(|e| format!("内部错误：{e}"))?;
     let imported = dataset.institutions.len();
-    if !check.problems.is_empty() || check.dataset.institutions.len() + check.revoked != imported {
+    if !check.problems.is_empty()
+        || check.dataset.institutions.len() + check.revoked.len() != imported
+    {
         return Err("内部错误：生成的数据文件没有通过应用的检查，未输出".into());
     }
     warnings.extend(crate::check::advisories(&check.dataset));
@@ -334,12 +407,55 @@ pub fn import(sheet: &Sheet, opts: Options) -> Result<Report, String> {
         json,
         rows: rows.len(),
         imported,
-        revoked: check.revoked,
+        revoked: check.revoked.len(),
         skipped: bad.len(),
         problems,
         warnings,
         dataset,
     })
+}
+
+/// The coordinate system a sheet's points are in, as people write it (`GCJ-02`, `gcj02`).
+pub fn parse_crs(s: &str) -> Result<Crs, String> {
+    let t: String = s
+        .to_uppercase()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    match t.as_str() {
+        "GCJ02" => Ok(Crs::Gcj02),
+        "WGS84" => Ok(Crs::Wgs84),
+        "BD09" => Err("百度地图的 BD-09 坐标不能使用，请改用高德或腾讯地图拾取 GCJ-02 坐标".into()),
+        _ => Err(format!("坐标系应为 GCJ-02 或 WGS-84，而这里是“{s}”")),
+    }
+}
+
+/// The publishing date, written any way a date cell may be.
+pub fn parse_published(s: &str) -> Result<Date, String> {
+    crate::values::parse_date(s)
+        .ok()
+        .and_then(|d| tuoyu_core::model::parse_date(&d))
+        .ok_or_else(|| format!("发布日期应写成 YYYY-MM-DD 且真实存在，而这里是“{s}”"))
+}
+
+/// The date in China (UTC+8), where the publishers are, at `unix_ms` milliseconds after
+/// the epoch; the default publishing date, on any computer's time zone.
+pub fn date_in_china(unix_ms: f64) -> Date {
+    let days = ((unix_ms + 8.0 * 3_600_000.0) / 86_400_000.0).floor() as i64;
+    Date::from_ymd_opt(1970, 1, 1).unwrap_or_default() + chrono::Duration::days(days)
+}
+
+/// The name a checked file is saved under: the region and the publishing date, so a
+/// folder of past editions sorts by date and says whose each one is.
+pub fn file_name(d: &Dataset) -> String {
+    let name = format!(
+        "{}-{}-{}.json",
+        d.region.code,
+        d.region.name,
+        format_date(d.published)
+    );
+    // Characters Windows refuses in a file name.
+    name.replace(['/', '\\', ':', '*', '?', '"', '<', '>', '|'], "_")
 }
 
 /// The closing line on stderr: how many rows went in and how many were left out.

@@ -1,8 +1,12 @@
 //! The publisher's tool for `tuoyu.dataset/1`: a spreadsheet template, the import of a
 //! filled-in sheet into a dataset file, and a check and a diff of dataset files — all on
 //! the core's own loader, so a file that passes here is a file the app shows.
+//!
+//! Everything here works on bytes and strings: the command line (`cli`, behind the `cli`
+//! feature) reads and writes the files, the publisher's page the browser's.
 
 pub mod check;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod columns;
 pub mod diff;

@@ -17,12 +17,15 @@ impl Field {
     pub fn choices(self) -> Option<Vec<&'static str>> {
         let yes_no = || vec!["是", "否"];
         Some(match self {
-            Field::Kind => Kind::ALL.iter().map(|k| k.label()).collect(),
-            Field::Operator => Operator::ALL.iter().map(|k| k.label()).collect(),
-            Field::RegStatus => RegistrationStatus::ALL.iter().map(|k| k.label()).collect(),
-            Field::FeeUnit(_) => FeeUnit::ALL.iter().map(|k| k.label()).collect(),
+            Field::Kind => Kind::ALL.iter().map(|k| k.label_zh()).collect(),
+            Field::Operator => Operator::ALL.iter().map(|k| k.label_zh()).collect(),
+            Field::RegStatus => RegistrationStatus::ALL
+                .iter()
+                .map(|k| k.label_zh())
+                .collect(),
+            Field::FeeUnit(_) => FeeUnit::ALL.iter().map(|k| k.label_zh()).collect(),
             Field::Grade => Grade::ALL.iter().map(|k| k.code()).collect(),
-            Field::InspResult(_) => InspectionResult::ALL.iter().map(|k| k.label()).collect(),
+            Field::InspResult(_) => InspectionResult::ALL.iter().map(|k| k.label_zh()).collect(),
             Field::Nonprofit
             | Field::Puhui
             | Field::Demonstration
@@ -40,23 +43,23 @@ impl Field {
         match self {
             Field::Id => "机构编号，文件内不能重复；只能用英文字母、数字、“_”和“-”，最多 64 个字符，如 YC-0007。编号一经使用请不要更改，家长收藏和分享的链接靠它找到机构。".into(),
             Field::Name => "机构名称，最多 100 个字。".into(),
-            Field::Kind => format!("填以下之一：{}。（幼儿园托班即托幼一体）", labels(&Kind::ALL, Kind::label)),
-            Field::Operator => format!("填以下之一：{}。", labels(&Operator::ALL, Operator::label)),
+            Field::Kind => format!("填以下之一：{}。（幼儿园托班即托幼一体）", labels(&Kind::ALL, Kind::label_zh)),
+            Field::Operator => format!("填以下之一：{}。", labels(&Operator::ALL, Operator::label_zh)),
             Field::Nonprofit => format!("非营利性填“是”，营利性填“否”（也可直接填“非营利性”“营利性”）。{YES_NO}"),
             Field::RegNumber => "备案回执上的编号，按原样填写。".into(),
             Field::RegDate => format!("备案日期。{DATE}"),
-            Field::RegStatus => format!("填以下之一：{}。填了备案回执编号或备案日期时必须填写。已注销的机构不会显示给家长。", labels(&RegistrationStatus::ALL, RegistrationStatus::label)),
+            Field::RegStatus => format!("填以下之一：{}。填了备案回执编号或备案日期时必须填写。已注销的机构不会显示给家长。", labels(&RegistrationStatus::ALL, RegistrationStatus::label_zh)),
             Field::Area => "所属镇/街道：填镇街列表（--areas 文件）中的编码或名称，如 441602003 或 东埔街道。".into(),
             Field::Address => "地址，最多 200 个字。".into(),
             Field::Lat => "纬度（数字，如 23.7528）。须与导入时 --crs 指定的坐标系一致，高德/腾讯地图坐标拾取器取得的是 GCJ-02。注意拾取器通常先给经度再给纬度。".into(),
             Field::Lng => "经度（数字，如 114.7121）。中国范围内经度在 73.5–135.1 之间，纬度在 3.8–53.6 之间。".into(),
             Field::Phone => "联系电话，只能有数字、空格、+ - ( ) 和“转”，最多 40 个字符，如 0762-3555100 转 8。".into(),
-            Field::CareTypes => format!("提供的托育类型，可填多个：{}；多个之间用“、”“，”或“,”隔开，如 全日托、临时托。", labels(&CareType::ALL, CareType::label)),
+            Field::CareTypes => format!("提供的托育类型，可填多个：{}；多个之间用“、”“，”或“,”隔开，如 全日托、临时托。", labels(&CareType::ALL, CareType::label_zh)),
             Field::AgeMin => "收托的最小月龄，0–36 的整数（如 6 表示 6 个月）；也可写“1岁半”。".into(),
             Field::AgeMax => "收托的最大月龄，0–36 的整数，不能小于最小月龄；3 岁写 36。".into(),
             Field::Puhui => format!("是否普惠性托育机构。{YES_NO}"),
-            Field::FeeAmount(t) => format!("{}的收费金额（元），只写数字，如 1600；不提供{}或不公开收费就留空。", t.label(), t.label()),
-            Field::FeeUnit(t) => format!("{}收费的计费单位：{}（分别表示每月、每天、每小时、每次）。填了金额就必须填单位。", t.label(), labels(&FeeUnit::ALL, FeeUnit::label)),
+            Field::FeeAmount(t) => format!("{}的收费金额（元），只写数字，如 1600；不提供{}或不公开收费就留空。", t.label_zh(), t.label_zh()),
+            Field::FeeUnit(t) => format!("{}收费的计费单位：{}（分别表示每月、每天、每小时、每次）。填了金额就必须填单位。", t.label_zh(), labels(&FeeUnit::ALL, FeeUnit::label_zh)),
             Field::PlacesTotal => "托位总数，整数。".into(),
             Field::PlacesVacant => "空余托位数，整数，不能大于托位总数；填了空余托位就必须填托位数。空位变化快，请同时填“空位统计日期”。".into(),
             Field::PlacesAsOf => format!("空余托位数是哪一天的数字，家长会看到这个日期。{DATE}"),
@@ -71,7 +74,7 @@ impl Field {
             Field::Grade => "质量评估等级：A、B、C、D（依据 WS/T 821—2023《托育机构质量评估标准》）。".into(),
             Field::GradeYear => "质量评估的年份，如 2026。填了年份就要填等级。".into(),
             Field::InspDate(_) => format!("监督检查日期。{DATE}有多次检查时，可在表格末尾加“检查日期2”“检查结果2”“检查说明2”等列。"),
-            Field::InspResult(_) => format!("检查结果：{}。填了检查日期就必须填结果。", labels(&InspectionResult::ALL, InspectionResult::label)),
+            Field::InspResult(_) => format!("检查结果：{}。填了检查日期就必须填结果。", labels(&InspectionResult::ALL, InspectionResult::label_zh)),
             Field::InspSummary(_) => "检查情况的简要说明，按原样显示。".into(),
             Field::OpenToPublic => format!("仅用人单位办托填写：是否同时接收周边居民的孩子。{YES_NO}"),
             Field::Features => "特色标签，可填多个，用“、”“，”或“,”隔开，如 膳食、户外场地、视频监控。".into(),

@@ -1,12 +1,10 @@
 //! The dataset's region: its code from `--region`, its towns and sub-districts from the
 //! areas file (`code,name,lat,lng`), its name and centre from the options or the areas.
 
-use std::path::Path;
-
 use tuoyu_core::model::{Area, LatLng, Region};
 
 use crate::columns::normalize_header;
-use crate::sheet::{read_sheet, Row};
+use crate::sheet::{read_bytes, Row};
 use crate::values::{clean, normalize_code, parse_number};
 
 /// What the areas file says: the areas, and the region itself when a row carries the
@@ -35,9 +33,10 @@ fn column_of(header: &str) -> Option<usize> {
     names.iter().position(|list| list.contains(&h.as_str()))
 }
 
-pub fn read_areas(path: &Path, region_code: &str) -> Result<AreasFile, String> {
-    let sheet = read_sheet(path, None)?;
-    let what = format!("镇街文件“{}”", path.display());
+/// The areas file's bytes (CSV or a workbook); `file_name` names it in messages.
+pub fn read_areas(bytes: &[u8], file_name: &str, region_code: &str) -> Result<AreasFile, String> {
+    let sheet = read_bytes(bytes, None)?;
+    let what = format!("镇街文件“{file_name}”");
     let mut rows = sheet
         .rows
         .iter()

@@ -88,11 +88,18 @@ pub fn build(cells: &HashMap<Field, String>, areas: &[Area]) -> Built {
             ("家庭托育", Kind::Family),
             ("社区托育", Kind::Community),
         ];
-        let v = parse_enum(s, "机构类型", &Kind::ALL, Kind::code, Kind::label, &aliases);
+        let v = parse_enum(
+            s,
+            "机构类型",
+            &Kind::ALL,
+            Kind::code,
+            Kind::label_zh,
+            &aliases,
+        );
         set(&mut b, Field::Kind, v.map(|k| json!(k.code())));
     }
     if let Some(s) = given(Field::Operator) {
-        let (all, code, label) = (&Operator::ALL, Operator::code, Operator::label);
+        let (all, code, label) = (&Operator::ALL, Operator::code, Operator::label_zh);
         let v = parse_enum(
             s,
             "举办性质",
@@ -134,7 +141,7 @@ pub fn build(cells: &HashMap<Field, String>, areas: &[Area]) -> Built {
         let (all, code, label) = (
             &RegistrationStatus::ALL,
             RegistrationStatus::code,
-            RegistrationStatus::label,
+            RegistrationStatus::label_zh,
         );
         let v = parse_enum(s, "备案状态", all, code, label, &aliases);
         set(&mut b, Field::RegStatus, v.map(|k| json!(k.code())));
@@ -183,7 +190,7 @@ pub fn build(cells: &HashMap<Field, String>, areas: &[Area]) -> Built {
         set(&mut b, Field::PlacesVacant, v.map(|n| json!(n)));
     }
     if let Some(s) = given(Field::Grade) {
-        let (all, code, label) = (&Grade::ALL, Grade::code, Grade::label);
+        let (all, code, label) = (&Grade::ALL, Grade::code, Grade::label_zh);
         let v = parse_enum(s, "质量评估等级", all, code, label, &[]);
         set(&mut b, Field::Grade, v.map(|g| json!(g.code())));
     }
@@ -224,7 +231,7 @@ fn care_types(s: &str) -> Result<Value, String> {
         ("计时", CareType::Hourly),
         ("临时", CareType::Temporary),
     ];
-    let (all, code, label) = (&CareType::ALL, CareType::code, CareType::label);
+    let (all, code, label) = (&CareType::ALL, CareType::code, CareType::label_zh);
     let codes = split_list(s)
         .iter()
         .map(|part| parse_enum(part, "托育类型", all, code, label, &aliases).map(CareType::code))
@@ -248,8 +255,8 @@ fn fee(b: &mut Built, t: CareType, amount: Option<&str>, unit: Option<&str>) {
         if u != w {
             let msg = format!(
                 "收费金额里写的单位“{}”与收费单位列的“{}”不一致",
-                w.label(),
-                u.label()
+                w.label_zh(),
+                u.label_zh()
             );
             return b.problems.push((Field::FeeUnit(t), msg));
         }
@@ -295,7 +302,7 @@ fn inspections<'c>(b: &mut Built, given: &dyn Fn(Field) -> Option<&'c str>) {
             let (all, code, label) = (
                 &InspectionResult::ALL,
                 InspectionResult::code,
-                InspectionResult::label,
+                InspectionResult::label_zh,
             );
             match parse_enum(s, "检查结果", all, code, label, &aliases) {
                 Ok(r) => {

@@ -5,7 +5,6 @@
 //! to the very row they have to fix.
 
 use std::io::Cursor;
-use std::path::Path;
 
 use calamine::{Data, Reader};
 
@@ -30,6 +29,8 @@ pub struct Sheet {
     /// What was read, for the summary: `CSV（GBK 编码）`, `Excel 工作表“机构名录”`.
     pub described: String,
     pub bad_cells: Vec<BadCell>,
+    /// What was done to the sheet while reading it (merged cells filled in), for the warnings.
+    pub notes: Vec<String>,
 }
 
 /// The letter Excel shows above a 0-based column.
@@ -46,13 +47,24 @@ pub fn column_letter(mut col: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-pub fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Sheet, String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("无法读取文件“{}”：{e}", path.display()))?;
-    read_bytes(&bytes, sheet)
+/// The largest sheet read, and the most a workbook may unpack to. A district's list is a
+/// few hundred kilobytes; past this a file is not a list, and reading it would stall the
+/// publisher's browser tab (or unpack a zip bomb into all its memory).
+pub const MAX_SHEET_BYTES: usize = 20 * 1024 * 1024;
+const MAX_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
+
+/// The message for a file over `MAX_SHEET_BYTES`.
+pub fn too_big(bytes: usize) -> String {
+    format!(
+        "文件有 {:.1} MB，太大了，不像一份机构名录（名录一般不到 1 MB），没有读取；请确认选对了文件",
+        bytes as f64 / 1024.0 / 1024.0
+    )
 }
 
 pub fn read_bytes(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String> {
+    if bytes.len() > MAX_SHEET_BYTES {
+        return Err(too_big(bytes.len()));
+    }
     // The container, not the file name, decides: files get renamed, and a workbook saved
     // as "名录.csv" by mistake is still a workbook.
     let is_zip = bytes.starts_with(b"PK\x03\x04");
@@ -74,6 +86,7 @@ pub fn read_bytes(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String> {
         rows,
         described: format!("CSV（{encoding} 编码）"),
         bad_cells: Vec::new(),
+        notes: Vec::new(),
     })
 }
 
@@ -180,7 +193,30 @@ pub fn parse_delimited(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, 
     Ok(rows)
 }
 
+/// A workbook is a zip of XML files; one that would unpack to far more than any list is
+/// refused before it is unpacked. The sizes are the ones the zip declares, which is what
+/// the reader then holds each part to.
+fn refuse_zip_bomb(bytes: &[u8]) -> Result<(), String> {
+    let not_excel =
+        |e: zip::result::ZipError| format!("无法读取 Excel 文件（{e}）；文件可能已损坏");
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_excel)?;
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        total = total.saturating_add(zip.by_index_raw(i).map_err(not_excel)?.size());
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(format!(
+            "这个 Excel 文件解压后有 {} MB，远超任何机构名录，可能是损坏或恶意的文件，没有读取",
+            total / 1024 / 1024
+        ));
+    }
+    Ok(())
+}
+
 fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String> {
+    if bytes.starts_with(b"PK") {
+        refuse_zip_bomb(bytes)?;
+    }
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
         .map_err(|e| format!("无法读取 Excel 文件（{e}）；文件可能已损坏或有密码保护"))?;
     let names = book.sheet_names();
@@ -224,11 +260,54 @@ fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet, String> {
         }
         rows.push(Row { number, cells: out });
     }
+    let merged = match &mut book {
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let notes = fill_merged(&mut rows, &merged);
     Ok(Sheet {
         rows,
         described: format!("Excel 工作表“{name}”"),
         bad_cells,
+        notes,
     })
+}
+
+/// A merged cell shows its value across all the rows and columns it spans, and people who
+/// merge 所属镇街 over five institutions mean it for all five; calamine gives it to the
+/// first cell only. Each merged range gets its value in every cell, and a note says so.
+fn fill_merged(rows: &mut [Row], merged: &[calamine::Dimensions]) -> Vec<String> {
+    let mut filled = Vec::new();
+    for m in merged {
+        let (r1, c1) = (m.start.0 as usize + 1, m.start.1 as usize);
+        let (r2, c2) = (m.end.0 as usize + 1, m.end.1 as usize);
+        let value = rows
+            .iter()
+            .find(|r| r.number == r1)
+            .and_then(|r| r.cells.get(c1))
+            .cloned()
+            .unwrap_or_default();
+        for row in rows.iter_mut().filter(|r| (r1..=r2).contains(&r.number)) {
+            if row.cells.len() <= c2 {
+                row.cells.resize(c2 + 1, String::new());
+            }
+            for cell in &mut row.cells[c1..=c2] {
+                cell.clone_from(&value);
+            }
+        }
+        filled.push(format!(
+            "{}{r1}:{}{r2}",
+            column_letter(c1),
+            column_letter(c2)
+        ));
+    }
+    if filled.is_empty() {
+        return Vec::new();
+    }
+    vec![format!(
+        "表格里有合并单元格（{}），已把合并后显示的内容填到其中每一行；最好在 Excel 里取消合并，每行写全",
+        filled.join("、")
+    )]
 }
 
 /// A cell as the text a person would have typed into it.

@@ -2,11 +2,9 @@
 //! drop-downs and a hint on every column, and a 填写说明 sheet) and the same as CSV with a
 //! separate notes file, plus a starting areas file for `--areas`.
 
-use std::path::{Path, PathBuf};
-
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationErrorStyle, ExcelDateTime, Format, FormatBorder, Workbook,
-    Worksheet, XlsxError,
+    Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format,
+    FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 use crate::columns::{template_fields, Field};
@@ -29,40 +27,15 @@ const GENERAL_NOTES: [&str; 7] = [
     "导入：tuoyu-publish import 机构名录模板.xlsx --region 441602 --crs GCJ-02 --areas 镇街列表.csv --out 数据.json",
 ];
 
-fn refuse_overwrite(paths: &[PathBuf]) -> Result<(), String> {
-    let existing: Vec<String> = paths
-        .iter()
-        .filter(|p| p.exists())
-        .map(|p| p.display().to_string())
-        .collect();
-    if existing.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "这些文件已经存在，为免覆盖已填写的内容，没有生成模板：{}（换一个 --out 目录，或加 --force 覆盖）",
-            existing.join("、")
-        ))
-    }
-}
-
-/// Writes the template files into `dir` and returns their paths.
-pub fn write_template(dir: &Path, force: bool) -> Result<Vec<PathBuf>, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("无法创建目录“{}”：{e}", dir.display()))?;
-    let paths: Vec<PathBuf> = [XLSX, CSV, NOTES_CSV, AREAS_CSV]
-        .iter()
-        .map(|n| dir.join(n))
-        .collect();
-    if !force {
-        refuse_overwrite(&paths)?;
-    }
-    write_xlsx(&paths[0]).map_err(|e| format!("无法写入 {}：{e}", paths[0].display()))?;
+/// The template's files, name and bytes, in the order they are listed: what the CLI's
+/// `template` writes and what the publisher's page offers for download.
+pub fn files() -> Result<Vec<(&'static str, Vec<u8>)>, String> {
+    let xlsx = xlsx_bytes().map_err(|e| format!("无法生成 {XLSX}：{e}"))?;
     let fields = template_fields();
     let list = vec![
         fields.iter().map(|f| header_text(*f)).collect(),
         fields.iter().map(|f| f.example().to_owned()).collect(),
     ];
-    write_csv(&paths[1], &list)?;
-    write_csv(&paths[2], &notes_table())?;
     let areas = vec![
         vec!["code".into(), "name".into(), "lat".into(), "lng".into()],
         vec![
@@ -78,8 +51,12 @@ pub fn write_template(dir: &Path, force: bool) -> Result<Vec<PathBuf>, String> {
             "114.7135".into(),
         ],
     ];
-    write_csv(&paths[3], &areas)?;
-    Ok(paths)
+    Ok(vec![
+        (XLSX, xlsx),
+        (CSV, csv_text(&list).into_bytes()),
+        (NOTES_CSV, csv_text(&notes_table()).into_bytes()),
+        (AREAS_CSV, csv_text(&areas).into_bytes()),
+    ])
 }
 
 /// The 填写说明 table: one line per column, then the general rules.
@@ -120,14 +97,14 @@ fn csv_field(s: &str) -> String {
 
 /// UTF-8 with a BOM and CRLF: without the BOM, Excel on a Chinese Windows reads UTF-8 as
 /// GBK and shows mojibake.
-pub fn write_csv(path: &Path, rows: &[Vec<String>]) -> Result<(), String> {
+pub fn csv_text(rows: &[Vec<String>]) -> String {
     let mut out = String::from("\u{feff}");
     for row in rows {
         let line: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
         out += &line.join(",");
         out += "\r\n";
     }
-    std::fs::write(path, out).map_err(|e| format!("无法写入 {}：{e}", path.display()))
+    out
 }
 
 fn write_cell(ws: &mut Worksheet, col: u16, f: Field, date: &Format) -> Result<(), XlsxError> {
@@ -166,8 +143,12 @@ fn hint(f: Field) -> Result<DataValidation, XlsxError> {
     v.set_input_title(title)?.set_input_message(message)
 }
 
-fn write_xlsx(path: &Path) -> Result<(), XlsxError> {
+/// The workbook's properties carry a fixed date instead of the clock's, so the same program
+/// always writes the same bytes (and no clock is needed in the browser).
+fn xlsx_bytes() -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2026, 1, 1)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let header = Format::new()
         .set_bold()
         .set_text_wrap()
@@ -207,5 +188,5 @@ fn write_xlsx(path: &Path) -> Result<(), XlsxError> {
             notes.write_string_with_format(r as u32, c as u16, cell, format)?;
         }
     }
-    book.save(path)
+    book.save_to_buffer()
 }

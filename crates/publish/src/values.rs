@@ -175,7 +175,7 @@ pub fn parse_unit(s: &str) -> Result<FeeUnit, String> {
         ("时", FeeUnit::Hour),
         ("个月", FeeUnit::Month),
     ];
-    let (all, code, label) = (&FeeUnit::ALL, FeeUnit::code, FeeUnit::label);
+    let (all, code, label) = (&FeeUnit::ALL, FeeUnit::code, FeeUnit::label_zh);
     parse_enum(t, "收费单位", all, code, label, &aliases)
         .map_err(|_| format!("收费单位应为 月、天、小时 或 次，而这里是{}", quote(s)))
 }

@@ -81,7 +81,7 @@ fn card(out: &mut String, inst: &Institution) {
     let care = inst
         .care_types
         .iter()
-        .map(|c| c.label())
+        .map(|c| c.label_zh())
         .collect::<Vec<_>>()
         .join(" · ");
     write!(
@@ -90,7 +90,7 @@ fn card(out: &mut String, inst: &Institution) {
          <p class=\"card-meta\"><span class=\"kind\">{}</span>{}</p><p class=\"card-care\">{}</p>\
          <p class=\"card-facts\"><span>{}</span>",
         encode_safe(&inst.name),
-        inst.kind.label(),
+        inst.kind.label_zh(),
         if inst.puhui {
             "<span class=\"badge puhui\">普惠</span>"
         } else {

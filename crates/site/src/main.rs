@@ -1,4 +1,5 @@
-//! `tuoyu-site finish DIR`: the finishing step Trunk runs after a build (see Trunk.toml).
+//! `tuoyu-site finish DIR`: the finishing step Trunk runs after a build (see Trunk.toml): the
+//! page's first paint and policy, the service worker (`sw.js`) and precompressed copies.
 //!
 //! Options: `--dataset FILE` (default: the dataset the app opens by default, inside DIR) and
 //! `--no-compress`. A debug build (`TRUNK_PROFILE=debug`, as under `trunk serve`) is not
@@ -12,6 +13,7 @@ use tuoyu_core::load::load_dataset;
 use tuoyu_core::source::DEFAULT_DATASET;
 use tuoyu_site::compress::{precompress_dir, Compressed};
 use tuoyu_site::csp::{policy, with_policy};
+use tuoyu_site::offline::write_service_worker;
 use tuoyu_site::page::{finish_page, inline_script_hashes};
 
 /// The app's default tile source (src/views/map.rs), for the policy when none is configured.
@@ -103,6 +105,19 @@ fn run(args: Vec<String>) -> Result<(), String> {
         println!("tuoyu-site: inline script {} {}", script.hash, script.what);
     }
 
+    finish_publisher_page(dir)?;
+
+    // After the page is final: the worker's cache is named by the hash of what it keeps.
+    let release = write_service_worker(dir)
+        .map_err(|e| format!("writing the service worker in {}: {e}", dir.display()))?;
+    println!(
+        "tuoyu-site: {} keeps {} shell files (release {}), {} more when opened",
+        tuoyu_site::offline::FILE,
+        release.shell.len(),
+        release.version,
+        release.on_use.len()
+    );
+
     let files = if options.compress {
         precompress_dir(dir).map_err(|e| format!("precompressing {}: {e}", dir.display()))?
     } else {
@@ -120,6 +135,24 @@ fn run(args: Vec<String>) -> Result<(), String> {
     Ok(())
 }
 
+/// The publisher's page (Trunk.publish.toml, copied in before this step), when the build has
+/// it: its own policy, which names no origin but the site's, so that a bureau's sheet read
+/// in that page cannot be sent anywhere.
+const PUBLISHER_PAGE: &str = "publish/index.html";
+
+fn finish_publisher_page(dir: &Path) -> Result<(), String> {
+    let page = dir.join(PUBLISHER_PAGE);
+    let Ok(html) = fs::read_to_string(&page) else {
+        return Ok(());
+    };
+    let hashes: Vec<String> = inline_script_hashes(&html)
+        .iter()
+        .map(|s| s.hash.trim_matches('\'').to_string())
+        .collect();
+    let html = with_policy(&html, &policy(&hashes, None, &[]));
+    fs::write(&page, html).map_err(|e| format!("cannot write {}: {e}", page.display()))
+}
+
 /// One line: the first paint's size, and what the first list view costs on the wire.
 fn summary(dir: &Path, dataset: &Path, listed: usize, files: &[Compressed]) -> String {
     let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
@@ -130,9 +163,10 @@ fn summary(dir: &Path, dataset: &Path, listed: usize, files: &[Compressed]) -> S
                     .extension()
                     .is_some_and(|e| ["html", "css", "js", "wasm"].iter().any(|x| e == *x))
     };
+    // The finder's own wasm, at the top; the publisher's page has its own under publish/.
     let wasm = files
         .iter()
-        .find(|f| f.path.extension().is_some_and(|e| e == "wasm"));
+        .find(|f| f.path.parent() == Some(dir) && f.path.extension().is_some_and(|e| e == "wasm"));
     let (raw, gz, br) = files.iter().filter(first_view).fold((0, 0, 0), |acc, f| {
         (
             acc.0 + f.raw,

@@ -8,6 +8,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
+use crate::fault;
 use crate::first_paint::{self, ENGINE_CHECK, REVEAL};
 use tuoyu_core::load::Loaded;
 
@@ -27,11 +28,18 @@ impl std::fmt::Display for PageError {
 
 impl std::error::Error for PageError {}
 
-/// `index.html` with the engine check at the top of `<head>` and the first-paint list at the
-/// top of `<body>`, replacing any blocks an earlier run left.
+/// `index.html` with the engine check and the fault boundary at the top of `<head>` (before
+/// Trunk's loader starts the wasm) and the first-paint list at the top of `<body>`, replacing
+/// any blocks an earlier run left.
 pub fn finish_page(html: &str, loaded: &Loaded) -> Result<String, PageError> {
     let html = remove_block(&remove_block(html, "engine"), "first-paint");
-    let engine = block("engine", &format!("<script>{ENGINE_CHECK}</script>"));
+    let engine = block(
+        "engine",
+        &format!(
+            "<script>{ENGINE_CHECK}</script><script>{}</script>",
+            fault::script()
+        ),
+    );
     let list = block(
         "first-paint",
         &format!("{}<script>{REVEAL}</script>", first_paint::render(loaded)),
@@ -109,6 +117,8 @@ pub fn inline_script_hashes(html: &str) -> Vec<InlineScript> {
             "engine check (crates/site)"
         } else if body == REVEAL {
             "first-paint reveal (crates/site)"
+        } else if body == fault::script() {
+            "fault boundary (crates/site)"
         } else if body.contains("init(") {
             "Trunk's wasm loader"
         } else {

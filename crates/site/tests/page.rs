@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use tuoyu_core::load::{load_dataset, Loaded};
+use tuoyu_site::fault;
 use tuoyu_site::first_paint::{ENGINE_CHECK, REVEAL, UNSUPPORTED_MESSAGE};
 use tuoyu_site::page::{finish_page, inline_script_hashes};
 
@@ -67,8 +68,8 @@ fn hostile_strings_stay_text() {
     for needle in ["<script>alert", "<img", "<svg", "\"><svg", "<b>"] {
         assert!(!block.contains(needle), "{needle} leaked into {block}");
     }
-    // The only scripts are the two this crate wrote and Trunk's loader.
-    assert_eq!(page.matches("<script").count(), 3);
+    // The only scripts are the three this crate wrote and Trunk's loader.
+    assert_eq!(page.matches("<script").count(), 4);
     for inst in &loaded.dataset.institutions {
         assert!(
             block.contains(&escape(&inst.name)),
@@ -133,6 +134,11 @@ fn starts_hidden_with_the_message_and_its_scripts_in_place() {
         check < page.find("import init").unwrap(),
         "before Trunk's loader"
     );
+    let fault = page.find(&fault::script()).expect("fault boundary");
+    assert!(
+        check < fault && fault < page.find("import init").unwrap(),
+        "the fault boundary listens before the wasm starts"
+    );
     let body = page.find("<body>").unwrap();
     let list = page.find("static-first-paint").unwrap();
     let reveal = page.find(REVEAL).expect("reveal script");
@@ -164,6 +170,7 @@ fn every_inline_script_is_hashed() {
         what,
         [
             "engine check (crates/site)",
+            "fault boundary (crates/site)",
             "Trunk's wasm loader",
             "first-paint reveal (crates/site)"
         ]

@@ -8,7 +8,6 @@ use tuoyu_core::age::Age;
 use tuoyu_core::guide::{Article, Checkup, Guide, Vaccine, MAX_GUIDE_MONTHS};
 use tuoyu_core::model::{format_date, Date};
 use tuoyu_core::plan::{Due, Plan, VACCINE_WINDOW_MONTHS};
-use tuoyu_core::query::{FinderQuery, Page};
 
 use crate::i18n::*;
 use crate::lang;
@@ -37,25 +36,9 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
     let address = use_address();
     let locale = lang::current();
     let today = plan.today;
-    let finder_href = address.query.with_untracked(|q| {
-        let mut next = FinderQuery {
-            page: Page::Finder,
-            article: None,
-            born: None,
-            id: None,
-            notes: Vec::new(),
-            ..q.clone()
-        };
-        next.filter.age = Some(plan.finder_age);
-        address.href(&next)
-    });
+    let finder_href = address.link(|q| q.finder_for_age(plan.finder_age));
     // Only the date and the dataset: the parent's filters may hold where they live.
-    let share_href = address.href(&FinderQuery {
-        page: Page::Baby,
-        born: Some(plan.birth),
-        data: address.query.with_untracked(|q| q.data.clone()),
-        ..FinderQuery::default()
-    });
+    let share_href = address.link(|q| q.plan_link(plan.birth));
     let development = plan.development_age();
     let ticks = Ticks::load(&format!("plan-{}", development.months));
 
@@ -80,18 +63,23 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
         }
     });
     let beyond = plan.beyond_schedule().then(|| {
-        view! {
-            <p class="notice">{td_string!(locale, guide.beyond_schedule)}</p>
-        }
+        view! { <p class="notice">{td_string!(locale, guide.beyond_schedule)}</p> }
     });
-    let stage = plan.stage.clone().map(|stage| view! {
-        <section class="plan-part">
-            <h2>
-                {td_string!(locale, guide.stage_heading, from = stage.from_months, to = stage.to_months).to_string()}
-            </h2>
-            <ul lang=DATA_LANG>{stage.usually.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
-            <p class="hint">{td_string!(locale, guide.stage_hint)}</p>
-        </section>
+    let stage = plan.stage.clone().map(|stage| {
+        view! {
+            <section class="plan-part">
+                <h2>
+                    {td_string!(
+                        locale, guide.stage_heading, from = stage.from_months, to = stage.to_months
+                    )
+                        .to_string()}
+                </h2>
+                <ul lang=DATA_LANG>
+                    {stage.usually.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                </ul>
+                <p class="hint">{td_string!(locale, guide.stage_hint)}</p>
+            </section>
+        }
     });
     let warnings = plan
         .watch_now
@@ -113,12 +101,18 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
                 .iter()
                 .map(|sign| {
                     let text = sign.clone();
-                    view! { <TickItem ticks item=sign.clone()>{text}</TickItem> }
+                    view! {
+                        <TickItem ticks item=sign.clone()>
+                            {text}
+                        </TickItem>
+                    }
                 })
                 .collect_view();
             view! {
                 <h3>{heading}</h3>
-                <ul class="checklist" lang=DATA_LANG>{items}</ul>
+                <ul class="checklist" lang=DATA_LANG>
+                    {items}
+                </ul>
             }
         })
         .collect_view();
@@ -171,7 +165,11 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
             .into_iter()
             .map(|a| {
                 let title = a.title.clone();
-                view! { <li lang=DATA_LANG><ArticleLink slug=a.slug.clone()>{title}</ArticleLink></li> }
+                view! {
+                    <li lang=DATA_LANG>
+                        <ArticleLink slug=a.slug.clone()>{title}</ArticleLink>
+                    </li>
+                }
             })
             .collect_view()
     };
@@ -183,7 +181,9 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
         <section class="plan" data-testid="plan">
             <p class="plan-age-line">
                 {td_string!(locale, guide.plan_age_now)}
-                <strong class="plan-age" data-testid="plan-age">{age_text(plan.age)}</strong>
+                <strong class="plan-age" data-testid="plan-age">
+                    {age_text(plan.age)}
+                </strong>
             </p>
             {corrected}
             {until_due}
@@ -198,9 +198,8 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
                     {td_string!(locale, guide.warnings_regress)}
                 </p>
                 <p>
-                    <ArticleLink slug="warning-signs".to_owned()>
-                        {td_string!(locale, guide.warnings_all_ages)}
-                    </ArticleLink>
+                    <ArticleLink slug="warning-signs"
+                        .to_owned()>{td_string!(locale, guide.warnings_all_ages)}</ArticleLink>
                 </p>
             </section>
             <section class="plan-part">
@@ -211,7 +210,8 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
             {next_vaccination}
             <section class="plan-part">
                 <h2>
-                    {td_string!(locale, guide.vaccines_title, months = VACCINE_WINDOW_MONTHS).to_string()}
+                    {td_string!(locale, guide.vaccines_title, months = VACCINE_WINDOW_MONTHS)
+                        .to_string()}
                 </h2>
                 {no_vaccines.then(|| view! { <p>{td_string!(locale, guide.no_vaccines)}</p> })}
                 <ul class="due-list">{vaccines}</ul>
@@ -220,14 +220,20 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
             <section class="plan-part">
                 <h2>{td_string!(locale, guide.articles_title)}</h2>
                 <ul data-testid="plan-articles">{for_this_age}</ul>
-                {(general_count > 0).then(|| view! {
-                    <details class="more-articles">
-                        <summary>
-                            {td_string!(locale, guide.articles_general, count = general_count).to_string()}
-                        </summary>
-                        <ul>{for_all_ages}</ul>
-                    </details>
-                })}
+                {(general_count > 0)
+                    .then(|| {
+                        view! {
+                            <details class="more-articles">
+                                <summary>
+                                    {td_string!(
+                                        locale, guide.articles_general, count = general_count
+                                    )
+                                        .to_string()}
+                                </summary>
+                                <ul>{for_all_ages}</ul>
+                            </details>
+                        }
+                    })}
             </section>
             <div class="actions">
                 <a class="button primary" data-testid="plan-finder-link" href=finder_href>
@@ -235,7 +241,10 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
                 </a>
             </div>
             <div class="actions share-plan">
-                <ShareButton href=share_href title=td_string!(locale, guide.share_title).to_owned() />
+                <ShareButton
+                    href=share_href
+                    title=td_string!(locale, guide.share_title).to_owned()
+                />
             </div>
             <p class="hint">{td_string!(locale, guide.share_hint)}</p>
         </section>
@@ -256,7 +265,14 @@ fn due_item<T>(title: String, age: String, due: &Due<T>, today: Date, note: &str
         <li class="due" data-testid="due">
             <strong lang=DATA_LANG>{title}</strong>
             <span class="due-when">{format!("{age} · {} · {when}", format_date(due.date))}</span>
-            {(!note.is_empty()).then(|| view! { <span class="hint" lang=DATA_LANG>{note.to_owned()}</span> })}
+            {(!note.is_empty())
+                .then(|| {
+                    view! {
+                        <span class="hint" lang=DATA_LANG>
+                            {note.to_owned()}
+                        </span>
+                    }
+                })}
         </li>
     }
 }

@@ -19,10 +19,16 @@ pub fn ArticlePage(guide: Arc<Guide>, slug: String) -> impl IntoView {
     let address = use_address();
     let locale = lang::current();
     let back = view! {
-        <a class="button link back" href=index_href(&address)>{td_string!(locale, guide.back_to_guide)}</a>
+        <a class="button link back" href=index_href(&address)>
+            {td_string!(locale, guide.back_to_guide)}
+        </a>
     };
     match guide.article(&slug).cloned() {
-        Some(article) => view! { {back} <ArticleBody article /> }.into_any(),
+        Some(article) => view! {
+            {back}
+            <ArticleBody article />
+        }
+        .into_any(),
         None => view! {
             {back}
             <section class="detail" data-testid="article-not-found">
@@ -68,10 +74,19 @@ fn ArticleBody(article: Article) -> impl IntoView {
                     .iter()
                     .map(|item| {
                         let content = inlines_view(&address, item);
-                        view! { <TickItem ticks item=plain(item)>{content}</TickItem> }
+                        view! {
+                            <TickItem ticks item=plain(item)>
+                                {content}
+                            </TickItem>
+                        }
                     })
                     .collect_view();
-                view! { <ul class="checklist" lang=DATA_LANG>{items}</ul> }.into_any()
+                view! {
+                    <ul class="checklist" lang=DATA_LANG>
+                        {items}
+                    </ul>
+                }
+                .into_any()
             }
         })
         .collect_view();
@@ -107,10 +122,7 @@ pub fn Sources(sources: Vec<Source>, reviewed: String) -> impl IntoView {
         <section class="sources" data-testid="sources">
             <h2>{td_string!(locale, guide.sources)}</h2>
             <ul lang=DATA_LANG>
-                {sources
-                    .into_iter()
-                    .map(|s| view! { <li>{source_text(&s)}</li> })
-                    .collect_view()}
+                {sources.into_iter().map(|s| view! { <li>{source_text(&s)}</li> }).collect_view()}
             </ul>
             <p class="reviewed" data-testid="reviewed">
                 {td_string!(locale, guide.reviewed, date = reviewed).to_string()}

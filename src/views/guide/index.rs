@@ -4,11 +4,12 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use tuoyu_core::guide::{search, AgeBand, Article, Guide, AGE_BANDS, TOPICS};
+use tuoyu_core::guide::{search, AgeBand, Article, Guide, Topic, AGE_BANDS};
 
 use super::{for_ages_text, topic_view, ArticleLink};
 use crate::i18n::*;
 use crate::lang;
+use crate::views::chip::chip;
 use crate::views::text::{mixed, DATA_LANG};
 
 thread_local! {
@@ -46,18 +47,20 @@ pub fn GuideIndex(guide: Arc<Guide>) -> impl IntoView {
                     td_string!(locale, guide.found_plural, count).to_string()
                 }}
             </p>
-            {(count == 0).then(|| view! {
-                <p class="empty">{mixed(td_string!(locale, guide.found_none))}</p>
-            })}
+            {(count == 0)
+                .then(|| {
+                    view! { <p class="empty">{mixed(td_string!(locale, guide.found_none))}</p> }
+                })}
             <ul class="results">{entries}</ul>
         }
     };
 
     let by_topic = move || {
         let chosen = band.get();
-        TOPICS
+        Topic::ALL
             .iter()
-            .filter_map(|&topic| {
+            .map(|t| t.name())
+            .filter_map(|topic| {
                 let articles: Vec<Article> = guide
                     .on_topic(topic)
                     .into_iter()
@@ -95,19 +98,35 @@ pub fn GuideIndex(guide: Arc<Guide>) -> impl IntoView {
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
             </label>
-            <Show when=move || searching.get() fallback=move || view! {
-                <div class="chips band-chips" role="group" aria-label=td_string!(locale, guide.bands_label)>
-                    <BandChip band label=td_string!(locale, guide.all_ages).to_owned() value=None />
-                    {AGE_BANDS
-                        .iter()
-                        .map(|&b| {
-                            let label = td_string!(locale, guide.age_range, from = b.from, to = b.to).to_string();
-                            view! { <BandChip band label value=Some(b) /> }
-                        })
-                        .collect_view()}
-                </div>
-                {by_topic.clone()}
-            }>
+            <Show
+                when=move || searching.get()
+                fallback=move || {
+                    view! {
+                        <div
+                            class="chips band-chips"
+                            role="group"
+                            aria-label=td_string!(locale, guide.bands_label)
+                        >
+                            <BandChip
+                                band
+                                label=td_string!(locale, guide.all_ages).to_owned()
+                                value=None
+                            />
+                            {AGE_BANDS
+                                .iter()
+                                .map(|&b| {
+                                    let label = td_string!(
+                                        locale, guide.age_range, from = b.from, to = b.to
+                                    )
+                                        .to_string();
+                                    view! { <BandChip band label value=Some(b) /> }
+                                })
+                                .collect_view()}
+                        </div>
+                        {by_topic.clone()}
+                    }
+                }
+            >
                 {results.clone()}
             </Show>
         </section>
@@ -120,17 +139,12 @@ fn BandChip(
     label: String,
     value: Option<AgeBand>,
 ) -> impl IntoView {
-    view! {
-        <button
-            type="button"
-            class="chip"
-            data-testid="guide-band"
-            aria-pressed=move || if band.get() == value { "true" } else { "false" }
-            on:click=move |_| band.set(value)
-        >
-            {label}
-        </button>
-    }
+    chip(
+        move || band.get() == value,
+        move || band.set(value),
+        Some("guide-band"),
+        label,
+    )
 }
 
 #[component]
@@ -138,8 +152,12 @@ fn Entry(article: Article) -> impl IntoView {
     view! {
         <li class="card" data-testid="guide-entry" data-slug=article.slug.clone()>
             <ArticleLink slug=article.slug.clone() class="card-link">
-                <h3 class="card-name" lang=DATA_LANG>{article.title}</h3>
-                <p class="card-care" lang=DATA_LANG>{article.summary}</p>
+                <h3 class="card-name" lang=DATA_LANG>
+                    {article.title}
+                </h3>
+                <p class="card-care" lang=DATA_LANG>
+                    {article.summary}
+                </p>
                 <p class="card-meta">{for_ages_text(article.age_months)}</p>
             </ArticleLink>
         </li>

@@ -10,6 +10,7 @@ use super::parts::{
 };
 use super::stream::RawRecord;
 use super::worries::{opening, prepayment};
+use super::Revoked;
 use crate::model::{Institution, Kind, Operator, RegistrationStatus};
 
 // Boxing the institution would cost one more allocation per record, and the enum
@@ -17,7 +18,7 @@ use crate::model::{Institution, Kind, Operator, RegistrationStatus};
 #[allow(clippy::large_enum_variant)]
 pub(crate) enum Outcome {
     Listed(Institution),
-    Revoked,
+    Revoked(Revoked),
     Bad {
         id: Option<String>,
         problems: Vec<(String, String)>,
@@ -151,7 +152,7 @@ pub(crate) fn check_record<'a>(
     }
     let revoked = matches!(&registration, Some(r) if r.status == RegistrationStatus::Revoked);
     if revoked {
-        return Outcome::Revoked;
+        return Outcome::Revoked(Revoked { id, name, updated });
     }
     Outcome::Listed(Institution {
         id,

@@ -10,6 +10,7 @@ use serde::de::{
 
 use super::loose::{Key, Loose, Object, Unreadable, ARRAY, BOOL, NULL, NUMBER, OBJECT, TEXT};
 use super::tolerant;
+use super::TopField;
 
 /// A record's known keys, sorted into slots while it is parsed: unknown keys are skipped
 /// without being stored, and no per-record key list is built. Later duplicates of a key
@@ -82,18 +83,6 @@ impl Mode {
         }
     }
 }
-
-/// The top-level keys the loader reads; every other is skipped unparsed, at any depth, as
-/// unknown keys inside a record are.
-const TOP_KEYS: [&str; 7] = [
-    "schema",
-    "title",
-    "publisher",
-    "published",
-    "crs",
-    "sample",
-    "region",
-];
 
 /// The file as the loader needs it: top-level keys as a small tree, `institutions`
 /// streamed record by record into slots.
@@ -281,12 +270,16 @@ impl<'de> DeserializeSeed<'de> for RootSeed {
                 let mut top = Vec::new();
                 let mut institutions = None;
                 while let Some(Key(k)) = map.next_key::<Key>()? {
-                    if k == "institutions" {
-                        institutions = map.next_value_seed(RecordsSeed(self.0))?.0;
-                    } else if TOP_KEYS.contains(&k.as_ref()) {
-                        top.push((k, self.0.next_value(&mut map)?));
-                    } else {
-                        map.next_value::<IgnoredAny>()?;
+                    // Every key but the loader's own is skipped unparsed, at any depth, as
+                    // unknown keys inside a record are.
+                    match TopField::parse(&k) {
+                        Some(TopField::Institutions) => {
+                            institutions = map.next_value_seed(RecordsSeed(self.0))?.0;
+                        }
+                        Some(_) => top.push((k, self.0.next_value(&mut map)?)),
+                        None => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
                     }
                 }
                 Ok(Root::Object { top, institutions })

@@ -8,10 +8,102 @@ use crate::load::check::quote;
 use crate::load::is_valid_id;
 use crate::model::{Clock, LatLng, MAX_PREPAY_MONTHS};
 
-pub(super) const PARAMS: [&str; 20] = [
-    "data", "types", "puhui", "age", "near", "radius", "area", "kind", "vacant", "q", "from",
-    "until", "prepay", "sort", "id", "view", "page", "article", "born", "compare",
-];
+/// A parameter of the address (`docs/finder-url.md`), in the spec's order, which is the order
+/// they are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Param {
+    Data,
+    Types,
+    Puhui,
+    Age,
+    Near,
+    Radius,
+    Area,
+    Kind,
+    Vacant,
+    /// `public=1`: an addition to the spec's parameters (see `Filter::public_only`).
+    Public,
+    Q,
+    From,
+    Until,
+    Prepay,
+    Sort,
+    Id,
+    View,
+    Page,
+    Article,
+    Born,
+    Compare,
+}
+
+impl Param {
+    pub const ALL: [Param; 21] = [
+        Param::Data,
+        Param::Types,
+        Param::Puhui,
+        Param::Age,
+        Param::Near,
+        Param::Radius,
+        Param::Area,
+        Param::Kind,
+        Param::Vacant,
+        Param::Public,
+        Param::Q,
+        Param::From,
+        Param::Until,
+        Param::Prepay,
+        Param::Sort,
+        Param::Id,
+        Param::View,
+        Param::Page,
+        Param::Article,
+        Param::Born,
+        Param::Compare,
+    ];
+
+    /// The name in the address.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Param::Data => "data",
+            Param::Types => "types",
+            Param::Puhui => "puhui",
+            Param::Age => "age",
+            Param::Near => "near",
+            Param::Radius => "radius",
+            Param::Area => "area",
+            Param::Kind => "kind",
+            Param::Vacant => "vacant",
+            Param::Public => "public",
+            Param::Q => "q",
+            Param::From => "from",
+            Param::Until => "until",
+            Param::Prepay => "prepay",
+            Param::Sort => "sort",
+            Param::Id => "id",
+            Param::View => "view",
+            Param::Page => "page",
+            Param::Article => "article",
+            Param::Born => "born",
+            Param::Compare => "compare",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Param> {
+        Param::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+}
+
+impl PartialEq<&str> for Param {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for Param {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// What stays literal in a query value: the spec's examples (`full_day,hourly`,
 /// `23.7431,114.6972`, `/data/other.json`) read as written when a link is shared.
@@ -30,39 +122,42 @@ const VALUE: &AsciiSet = &NON_ALPHANUMERIC
 const WECHAT_FROM: [&str; 3] = ["singlemessage", "groupmessage", "timeline"];
 
 /// The first non-empty value of each known parameter.
-pub(super) struct Raw<'a>([Option<&'a str>; PARAMS.len()]);
+pub(super) struct Raw<'a>([Option<&'a str>; Param::ALL.len()]);
 
 impl<'a> Raw<'a> {
     pub fn collect<I: IntoIterator<Item = (&'a str, &'a str)>>(pairs: I) -> Self {
-        let mut raw = Raw([None; PARAMS.len()]);
+        let mut raw = Raw([None; Param::ALL.len()]);
         for (key, value) in pairs {
-            let Some(i) = PARAMS.iter().position(|p| *p == key) else {
+            let Some(param) = Param::parse(key) else {
                 continue;
             };
-            if key == "from" && WECHAT_FROM.contains(&value) {
+            if param == Param::From && WECHAT_FROM.contains(&value) {
                 continue;
             }
-            if raw.0[i].is_none() && !value.trim().is_empty() {
-                raw.0[i] = Some(value);
+            let slot = &mut raw.0[param as usize];
+            if slot.is_none() && !value.trim().is_empty() {
+                *slot = Some(value);
             }
         }
         raw
     }
 
-    pub fn get(&self, param: &str) -> Option<&'a str> {
-        PARAMS
-            .iter()
-            .position(|p| *p == param)
-            .and_then(|i| self.0[i])
+    pub fn get(&self, param: Param) -> Option<&'a str> {
+        self.0[param as usize]
+    }
+
+    /// A parameter with its value, for the readers below.
+    pub fn pair(&self, param: Param) -> (Param, Option<&'a str>) {
+        (param, self.get(param))
     }
 }
 
 pub(super) struct Notes(pub Vec<QueryNote>);
 
 impl Notes {
-    pub fn add(&mut self, param: &str, value: &str, kind: NoteKind, message: String) {
+    pub fn add(&mut self, param: Param, value: &str, kind: NoteKind, message: String) {
         self.0.push(QueryNote {
-            param: param.to_owned(),
+            param,
             value: value.to_owned(),
             kind,
             message,
@@ -70,7 +165,7 @@ impl Notes {
     }
 
     /// `shown`: the part of `value` that was not understood.
-    pub fn unknown(&mut self, param: &str, value: &str, shown: &str, what: &str) {
+    pub fn unknown(&mut self, param: Param, value: &str, shown: &str, what: &str) {
         self.add(
             param,
             value,
@@ -86,8 +181,7 @@ impl Notes {
 /// the unknown ones named in a note.
 pub(super) fn code_list<T: PartialEq>(
     notes: &mut Notes,
-    param: &str,
-    value: Option<&str>,
+    (param, value): (Param, Option<&str>),
     what: &str,
     parse: fn(&str) -> Option<T>,
 ) -> Vec<T> {
@@ -111,7 +205,7 @@ pub(super) fn code_list<T: PartialEq>(
     out
 }
 
-pub(super) fn flag(notes: &mut Notes, param: &str, value: Option<&str>, what: &str) -> bool {
+pub(super) fn flag(notes: &mut Notes, (param, value): (Param, Option<&str>), what: &str) -> bool {
     let Some(v) = value else { return false };
     match v.trim().to_ascii_lowercase().as_str() {
         "1" | "true" => true,
@@ -199,8 +293,7 @@ pub(super) fn join_codes<T: Copy + PartialEq>(items: &[T], code: fn(T) -> &'stat
 /// `HH:MM`, 00:00–24:00 (`from`, `until`).
 pub(super) fn clock(
     notes: &mut Notes,
-    param: &str,
-    value: Option<&str>,
+    (param, value): (Param, Option<&str>),
     what: &str,
 ) -> Option<Clock> {
     let v = value?;
@@ -214,8 +307,7 @@ pub(super) fn clock(
 /// A number of months, 0–12 (`prepay`).
 pub(super) fn months(
     notes: &mut Notes,
-    param: &str,
-    value: Option<&str>,
+    (param, value): (Param, Option<&str>),
     what: &str,
 ) -> Option<u8> {
     let v = value?;
@@ -232,8 +324,7 @@ pub(super) fn months(
 
 pub(super) fn slug(
     notes: &mut Notes,
-    param: &str,
-    value: Option<&str>,
+    (param, value): (Param, Option<&str>),
     what: &str,
 ) -> Option<String> {
     let v = value?;
