@@ -4,29 +4,26 @@
 // and in 长辈模式. What to expect comes from oracle.mjs and the sample file, not the app.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsNarrowPhone, assertList, chineseOutsideChinese, phonePage, useBrowserAndSite, waitForList } from './harness.mjs';
+import { assertFitsNarrowPhone, assertList, chineseOutsideChinese, useBrowserAndSite } from './harness.mjs';
 import { bandFor, expectedIds, listed, readDataset } from './oracle.mjs';
 
 const data = readDataset();
 const ids = (f) => expectedIds(data, f).map((r) => r.id);
 const inst = (id) => data.institutions.find((i) => i.id === id);
-let browser;
-let site;
-useBrowserAndSite((b, s) => {
-  browser = b;
-  site = s;
-});
+const harness = useBrowserAndSite();
 
-async function open(query = '', options = {}) {
-  const tab = await phonePage(browser, options);
-  if (options.elder) await tab.context.addInitScript(() => localStorage.setItem('tuoyu.settings.v1', '{"elder":true}'));
-  if (options.dataset) {
-    await tab.page.route('**/data/yuancheng.json', (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify(options.dataset) }));
-  }
-  await tab.page.goto(`${site.origin}/${query}`);
-  await waitForList(tab.page);
-  return tab;
+/** The harness's page, in 长辈模式 with `elder` and serving `dataset` in place of the sample. */
+function open(query = '', { elder, dataset, ...options } = {}) {
+  return harness.open(query, {
+    ...options,
+    prepare: async (tab) => {
+      if (elder) await tab.context.addInitScript(() => localStorage.setItem('tuoyu.settings.v1', '{"elder":true}'));
+      if (dataset) {
+        await tab.page.route('**/data/yuancheng.json', (route) =>
+          route.fulfill({ contentType: 'application/json', body: JSON.stringify(dataset) }));
+      }
+    },
+  });
 }
 
 const card = (page, id) => page.locator(`[data-testid="result"][data-id="${id}"]`);
