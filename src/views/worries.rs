@@ -99,13 +99,20 @@ pub fn fee_medians(dataset: &Dataset, inst: &Institution) -> Option<AnyView> {
     }
     let locale = lang::current();
     Some(
+        // A term and its description, as every other row of the facts list.
         view! {
-            <ul class="medians">
-                {lines
-                    .into_iter()
-                    .map(|line| view! { <li data-testid="fee-median">{mixed(line)}</li> })
-                    .collect_view()} <li class="hint">{td_string!(locale, worries.median_hint)}</li>
-            </ul>
+            <div class="fact">
+                <dt>{td_string!(locale, worries.fact_median)}</dt>
+                <dd>
+                    <ul class="medians">
+                        {lines
+                            .into_iter()
+                            .map(|line| view! { <li data-testid="fee-median">{mixed(line)}</li> })
+                            .collect_view()}
+                        <li class="hint">{td_string!(locale, worries.median_hint)}</li>
+                    </ul>
+                </dd>
+            </div>
         }
         .into_any(),
     )
