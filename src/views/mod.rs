@@ -19,5 +19,3 @@ pub mod shortlist;
 pub mod status;
 pub mod text;
 pub mod title;
-pub mod worries;
-pub mod worries_filters;

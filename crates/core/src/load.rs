@@ -11,7 +11,6 @@ mod record;
 mod stream;
 mod tolerant;
 mod top;
-mod worries;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -18,4 +18,3 @@ pub mod row;
 pub mod sheet;
 pub mod template;
 pub mod values;
-pub mod worries;
