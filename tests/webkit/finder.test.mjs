@@ -18,6 +18,9 @@ inEachEngine('the finder', (phone) => {
     await phone.until((n) => document.querySelector('[data-testid="result-count"]')?.textContent.includes(String(n))
       && location.search.includes('puhui=1'), 'the 普惠 list in the address', puhui);
     assert.equal(await phone.resultCount(), puhui);
+    // The answering frame draws the first cards and the rest of the batch follows the paint.
+    await phone.until((n) => document.querySelectorAll('[data-testid="result"]').length >= n,
+      'the first batch of cards', Math.min(puhui, 20));
     const drawn = await phone.count('[data-testid="result"]');
     assert.ok(drawn >= Math.min(puhui, 20) && drawn <= puhui, `${drawn} cards drawn of ${puhui}`);
     await phone.assertHealthy();
