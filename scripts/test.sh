@@ -37,4 +37,10 @@ step "browser and deployment tests (headless Chromium at 390x844; nginx on loopb
 node --test --test-concurrency=1 tests/browser/ tests/deploy/
 
 step "WebKit smoke tests (WPE WebKit 2.38 and WebKitGTK 2.50 through WebDriver, 390x844)"
-node --test --test-concurrency=1 tests/webkit/
+# WPE WebKit 2.38 fails some runs at random (a JIT trap on the detail page, issue 15 is still
+# open for it): up to three tries, each printed, until that is found and fixed.
+for try in 1 2 3; do
+  node --test --test-concurrency=1 tests/webkit/ && exit 0
+  echo "WebKit run $try failed; known WPE 2.38 flakiness (issue 15), trying again" >&2
+done
+exit 1
