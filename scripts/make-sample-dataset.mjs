@@ -369,10 +369,50 @@ REVOKED.registration = { number: REVOKED.registration?.number ?? "44160220230007
 REVOKED.name = REVOKED.name.replace("（示例）", "（示例·已注销）");
 REVOKED.places = { total: REVOKED.places?.total ?? 60, vacant: 0, as_of: "2026-10-09" };
 
+
+// ---------- dataset 1.1: opening, prepayment, places.by_age ----------
+// Drawn from a PRNG of their own, after everything else, so the 1.0 fields (and the tests
+// that know them) stay exactly as they were. Most records get each field, not all: a
+// parent must see "not stated" somewhere.
+const rnd11 = mulberry32(SEED + 18);
+const chance11 = (p) => rnd11() < p;
+const pick11 = (arr) => arr[Math.floor(rnd11() * arr.length)];
+const DAYS = { 周一至周五: [1, 2, 3, 4, 5], 周一至周六: [1, 2, 3, 4, 5, 6], 周一至周日: [1, 2, 3, 4, 5, 6, 7], 每天: [1, 2, 3, 4, 5, 6, 7], 周六: [6] };
+// The structured week the `hours` text describes; `null` for a day split in two sessions,
+// which the 1.1 form cannot hold (a day may be in one entry only).
+function openingOf(text) {
+  const out = [];
+  for (const part of text.split("；")) {
+    const m = /^(?:(\S+) )?(\d\d:\d\d)–(\d\d:\d\d)$/.exec(part);
+    if (!m || !m[1] || !DAYS[m[1]]) return null;
+    out.push({ days: DAYS[m[1]], open: m[2], close: m[3] });
+  }
+  return out;
+}
+for (const r of inst) {
+  const week = r.hours && openingOf(r.hours);
+  if (week && chance11(0.85)) r.opening = week;
+  if (chance11(0.8)) {
+    const max_months = r.puhui ? pick11([0, 1, 1, 3, 3]) : pick11([1, 3, 3, 6, 12]);
+    r.prepayment = chance11(0.15) ? { max_months } : { max_months, escrow: chance11(r.puhui ? 0.8 : 0.4) };
+  }
+  const p = r.places;
+  const span = r.age_months.max - r.age_months.min;
+  if (p && p.vacant !== undefined && span >= 12 && r.kind !== "family" && chance11(0.6)) {
+    const cut = r.age_months.min < 18 && r.age_months.max > 18 ? 18 : r.age_months.min + Math.floor(span / 2);
+    const young = Math.round(p.total * 0.4);
+    const youngFree = Math.min(young, pick11([0, 0, 1, Math.floor(p.vacant / 2)]), p.vacant);
+    p.by_age = [
+      { min: r.age_months.min, max: cut - 1, total: young, vacant: youngFree },
+      { min: cut, max: r.age_months.max, total: p.total - young, vacant: Math.min(p.total - young, p.vacant - youngFree) },
+    ];
+  }
+}
+
 // ---------- clean up & order keys ----------
 const KEY_ORDER = [
   "id", "name", "kind", "operator", "nonprofit", "registration", "area", "address", "location", "phone",
-  "care_types", "age_months", "puhui", "fees", "places", "hours", "demonstration", "quality",
+  "care_types", "age_months", "puhui", "fees", "places", "hours", "opening", "prepayment", "demonstration", "quality",
   "inspections", "open_to_public", "features", "updated",
 ];
 const institutions = inst.map((r) => {
@@ -459,6 +499,12 @@ function check(ds) {
   need(count((r) => r.fees?.temporary?.unit === "day") > 0 && count((r) => r.fees?.temporary?.unit === "session") > 0, "temp units");
   need(count((r) => r.puhui) > 0 && count((r) => !r.puhui) > 0, "puhui both");
   need(ds.institutions.length >= 48, ">= 48 records");
+  const most = (f) => count(f) > ds.institutions.length / 2 && count(f) < ds.institutions.length;
+  need(most((r) => r.opening), "opening on most, not all");
+  need(most((r) => r.prepayment), "prepayment on most, not all");
+  need(count((r) => r.places?.by_age) > 0 && count((r) => r.places && !r.places.by_age) > 0, "by_age on some");
+  need(count((r) => r.prepayment && r.prepayment.escrow === undefined) > 0, "escrow not stated");
+  need(count((r) => r.prepayment?.max_months > 3) > 0 && count((r) => r.prepayment?.max_months <= 3) > 0, "prepay both sides of 3");
   return errs;
 }
 
@@ -468,7 +514,8 @@ if (errs.length) {
   console.error(errs.join("\n"));
   process.exit(1);
 }
-if (Buffer.byteLength(text) >= 60 * 1024) {
+// 64 KB: room for the 1.1 fields (about 10 KB) while the sample stays one small download.
+if (Buffer.byteLength(text) >= 64 * 1024) {
   console.error(`too big: ${Buffer.byteLength(text)} bytes`);
   process.exit(1);
 }

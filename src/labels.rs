@@ -13,6 +13,9 @@ use tuoyu_core::model::{
 use crate::i18n::*;
 use crate::lang::current;
 
+mod worries;
+pub use worries::*;
+
 /// A code's name in the interface's language.
 pub trait Label {
     fn text(self) -> &'static str;
@@ -167,23 +170,36 @@ pub fn fee_unknown() -> &'static str {
 /// A vacancy figure goes stale, so it never appears without its date.
 pub fn vacancy(inst: &Institution) -> String {
     let l = current();
-    let Some(places) = &inst.places else {
-        return td_string!(l, labels.vacancy_unknown).to_owned();
-    };
-    let count = match places.vacant {
-        Some(0) => td_string!(l, labels.vacancy_none).to_string(),
-        Some(count) => td_string!(l, labels.vacancy_some, count).to_string(),
-        None => return td_string!(l, labels.vacancy_unknown).to_owned(),
-    };
-    match places.as_of {
+    match inst
+        .places
+        .as_ref()
+        .and_then(|p| p.vacant.map(|v| (v, p.as_of)))
+    {
+        Some((count, as_of)) => with_as_of(vacancy_count(count), as_of),
+        None => td_string!(l, labels.vacancy_unknown).to_owned(),
+    }
+}
+
+/// "空位 3 个" / "暂无空位".
+fn vacancy_count(count: u32) -> String {
+    let l = current();
+    match count {
+        0 => td_string!(l, labels.vacancy_none).to_string(),
+        count => td_string!(l, labels.vacancy_some, count).to_string(),
+    }
+}
+
+/// A vacancy sentence with the date of its figure, when there is one.
+fn with_as_of(vacancy: String, as_of: Option<NaiveDate>) -> String {
+    match as_of {
         Some(date) => td_string!(
-            l,
+            current(),
             labels.vacancy_as_of,
-            vacancy = count,
+            vacancy,
             date = date_short(date)
         )
         .to_string(),
-        None => count,
+        None => vacancy,
     }
 }
 

@@ -199,6 +199,9 @@ fn param_word(param: Param) -> &'static str {
         Param::Page => td_string!(l, status.param_page),
         Param::Id => td_string!(l, status.param_id),
         Param::Article => td_string!(l, status.param_article),
+        Param::From => td_string!(l, status.param_from),
+        Param::Until => td_string!(l, status.param_until),
+        Param::Prepay => td_string!(l, status.param_prepay),
         _ => td_string!(l, status.param_other),
     }
 }

@@ -38,6 +38,13 @@ pub fn ResultCard(loaded: Arc<Loaded>, hit: ListedHit) -> impl IntoView {
             .map(|(care, fee)| labels::fee_for(care, &fee))
             .unwrap_or_else(|| labels::fee_unknown().into())
     };
+    // The vacancy is the child's age band's when the publisher gave bands, so it follows
+    // the age chosen, like the `vacant` filter.
+    let vacancy_data = loaded.clone();
+    let vacancy = move || {
+        let inst = &vacancy_data.dataset.institutions[index];
+        labels::vacancy_for_age(inst, address.query.with(|q| q.filter.age))
+    };
     let care = labels::care_types(&inst.care_types);
 
     view! {
@@ -60,8 +67,16 @@ pub fn ResultCard(loaded: Arc<Loaded>, hit: ListedHit) -> impl IntoView {
                     })}
                 <p class="card-facts">
                     <span class="card-fee">{fee}</span>
-                    <span class="card-vacancy">{labels::vacancy(inst)}</span>
+                    <span class="card-vacancy" data-testid="card-vacancy">
+                        {vacancy}
+                    </span>
                     <span class="card-registration">{mixed(labels::registration(inst))}</span>
+                </p>
+                <p class="card-facts">
+                    <span data-testid="card-hours">{labels::week(inst)}</span>
+                    <span data-testid="card-prepay">
+                        {mixed(labels::prepayment(inst.prepayment.as_ref()))}
+                    </span>
                 </p>
             </a>
             <StarButton id=inst.id.clone() name=inst.name.clone() />

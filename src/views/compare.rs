@@ -79,6 +79,26 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
                 .collect(),
         ),
         (
+            td_string!(locale, worries.fact_median),
+            words(&|i| {
+                let lines = labels::medians(&loaded.dataset, i);
+                if lines.is_empty() {
+                    // Not a fact left unpublished: too few fees in the file to make one.
+                    "—".to_owned()
+                } else {
+                    lines.join(td_string!(locale, detail.fee_separator))
+                }
+            }),
+        ),
+        (
+            td_string!(locale, worries.fact_prepayment),
+            words(&|i| labels::prepayment(i.prepayment.as_ref())),
+        ),
+        (
+            td_string!(locale, worries.fact_opening),
+            words(&labels::week),
+        ),
+        (
             td_string!(locale, detail.compare_puhui),
             words(&|i| {
                 if i.puhui {

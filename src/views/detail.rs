@@ -20,6 +20,7 @@ use crate::views::sheet::sheet;
 use crate::views::shortlist::StarButton;
 use crate::views::status::with_dataset;
 use crate::views::text::{bounded, data, mixed, sentence, DATA_LANG, SLOT};
+use crate::views::worries::{fee_medians, AgeBands, OpeningWeek, PrepaymentFact};
 
 /// The open institution (`id=`), drawn over the list; "back" returns to the list as it was.
 #[component]
@@ -126,6 +127,7 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
     });
     let full_address = inst.address.clone();
     let fees = labels::fees(inst);
+    let medians = fee_medians(&loaded.dataset, inst);
     let quality = inst.quality.as_ref().map(|q| match q.year {
         Some(year) => td_string!(
             locale,
@@ -215,7 +217,11 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
                     )
                 />
                 <Fact label=td_string!(locale, detail.fact_fees) value=fees />
+                {medians}
+                <PrepaymentFact inst=inst.clone() />
                 <Fact label=td_string!(locale, detail.fact_places) value=Some(places_text(inst)) />
+                <AgeBands inst=inst.clone() />
+                <OpeningWeek inst=inst.clone() />
                 <Fact
                     label=td_string!(locale, detail.fact_hours)
                     data=true

@@ -16,6 +16,7 @@ use crate::route::{use_address, Step};
 use crate::views::chip::chip;
 use crate::views::location::LocationPicker;
 use crate::views::text::mixed;
+use crate::views::worries_filters::{HoursFilter, PrepayChip};
 use crate::wording::birth_date_text;
 
 #[component]
@@ -47,6 +48,7 @@ pub fn Filters() -> impl IntoView {
     let folded_in_use = move || {
         address.query.with(|q| {
             usize::from(q.filter.age.is_some())
+                + usize::from(q.filter.from.is_some() || q.filter.until.is_some())
                 + q.filter.kinds.len()
                 + usize::from(q.sort != Sort::Default)
         })
@@ -80,7 +82,7 @@ pub fn Filters() -> impl IntoView {
                     move || set(Box::new(|q| q.filter.public_only = !q.filter.public_only)),
                     Some("public-only"),
                     td_string!(locale, finder.public_only),
-                )}
+                )} <PrepayChip />
             </div>
             <details class="group more-filters" open=more_open>
                 <summary>
@@ -91,6 +93,7 @@ pub fn Filters() -> impl IntoView {
                     }}
                 </summary>
                 <AgePicker />
+                <HoursFilter />
                 <div class="group">
                     <p class="label">{td_string!(locale, finder.kinds_label)}</p>
                     <div

@@ -19,3 +19,5 @@ pub mod shortlist;
 pub mod status;
 pub mod text;
 pub mod title;
+pub mod worries;
+pub mod worries_filters;

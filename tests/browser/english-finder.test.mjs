@@ -29,7 +29,7 @@ describe('the list in English', () => {
     assert.equal(await puhui.locator('[lang="zh-CN"]').textContent(), '普惠');
     assert.ok(await page.getByRole('search').or(page.getByPlaceholder('Search name or address')).first().isVisible());
     assert.ok(await page.getByRole('group', { name: 'Type of care (choose any)' }).isVisible());
-    assert.ok(await page.getByText('More filters: age, kind, sort').isVisible());
+    assert.ok(await page.getByText('More filters: age, hours, kind, sort').isVisible());
     assert.match(await page.locator('.shortlist summary').textContent(), /^Saved \(0\)$/);
 
     const n = listed(data).length;

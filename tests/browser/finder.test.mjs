@@ -2,7 +2,7 @@
 // distance, the detail page and back, reload, and shared links.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HOME, generateDataset, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList, withGps } from './harness.mjs';
+import { HOME, assertList, generateDataset, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList, withGps } from './harness.mjs';
 import { expectedIds, listed, readDataset } from './oracle.mjs';
 
 const data = readDataset();
@@ -13,25 +13,6 @@ const { open } = useBrowserAndSite((b, s) => {
   browser = b;
   site = s;
 });
-
-/**
- * Every listed id, also those behind "more" (the first batch is what the page drew). A change
- * draws a screenful in the frame that answers it and the rest of the batch right after, so
- * this first waits for the list to settle (and then says what is wrong if it did not).
- */
-async function assertList(page, expected) {
-  await page
-    .waitForFunction((n) => {
-      const count = document.querySelector('[data-testid="result-count"]')?.textContent.match(/\d+/);
-      const drawn = document.querySelectorAll('[data-testid="result"]').length;
-      return Number(count?.[0]) === n && drawn >= Math.min(20, n);
-    }, expected.length, { timeout: 5_000 })
-    .catch(() => {});
-  assert.equal(await resultCount(page), expected.length, 'result-count');
-  const drawn = await resultIds(page);
-  assert.ok(drawn.length >= Math.min(20, expected.length), 'at least 20 drawn up front');
-  assert.deepEqual(drawn, expected.slice(0, drawn.length));
-}
 
 describe('first view', () => {
   test('lists every institution with the publisher, date and sample banner', async () => {

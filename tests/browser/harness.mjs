@@ -175,6 +175,25 @@ export async function resultCount(page) {
 }
 
 /**
+ * Every listed id, also those behind "more" (the first batch is what the page drew). A change
+ * draws a screenful in the frame that answers it and the rest of the batch right after, so
+ * this first waits for the list to settle (and then says what is wrong if it did not).
+ */
+export async function assertList(page, expected) {
+  await page
+    .waitForFunction((n) => {
+      const count = document.querySelector('[data-testid="result-count"]')?.textContent.match(/\d+/);
+      const drawn = document.querySelectorAll('[data-testid="result"]').length;
+      return Number(count?.[0]) === n && drawn >= Math.min(20, n);
+    }, expected.length, { timeout: 5_000 })
+    .catch(() => {});
+  assert.equal(await resultCount(page), expected.length, 'result-count');
+  const drawn = await resultIds(page);
+  assert.ok(drawn.length >= Math.min(20, expected.length), 'at least 20 drawn up front');
+  assert.deepEqual(drawn, expected.slice(0, drawn.length));
+}
+
+/**
  * One Chromium and one site server per test file: started before its tests, closed after.
  * `ready(browser, site)` hands them to the file; `hooks` go to the site server; the returned
  * `open(query, options)` is openPage on them.

@@ -53,9 +53,31 @@ export function wgsToGcj({ lat, lng }) {
   return { lat: lat + dLat, lng: lng + dLng };
 }
 
+/** Dataset 1.1: the age band holding `age`, if the institution gives bands. */
+export function bandFor(inst, age) {
+  return inst.places?.by_age?.find((b) => b.min <= age && age <= b.max);
+}
+
+/** Free places for a child of `age`: the band's when there are bands (none holding it: 0). */
+function vacantFor(inst, age) {
+  if (age !== undefined && inst.places?.by_age?.length) return bandFor(inst, age)?.vacant ?? 0;
+  return inst.places?.vacant ?? 0;
+}
+
+const minutes = (t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+
+/** Open at `from` and still open at `until` on every day Monday to Friday. */
+function fitsWeekdays(inst, from, until) {
+  if (from === undefined && until === undefined) return true;
+  return [1, 2, 3, 4, 5].every((day) => {
+    const o = inst.opening?.find((e) => e.days.includes(day));
+    return o && (from === undefined || minutes(o.open) <= minutes(from)) && (until === undefined || minutes(o.close) >= minutes(until));
+  });
+}
+
 /**
  * Ids the list should show for `f` (the URL's meaning), in the order the spec's sorting gives.
- * f: { types, puhui, age, near (WGS-84), radius, area, kinds, vacant, q, sort }
+ * f: { types, puhui, age, near (WGS-84), radius, area, kinds, vacant, q, from, until, prepay, sort }
  */
 export function expectedIds(dataset, f = {}) {
   const point = f.near && (dataset.crs === 'GCJ-02' ? wgsToGcj(f.near) : f.near);
@@ -67,7 +89,9 @@ export function expectedIds(dataset, f = {}) {
       (!f.puhui || inst.puhui) &&
       (f.age === undefined || (inst.age_months.min <= f.age && f.age <= inst.age_months.max)) &&
       (!f.kinds?.length || f.kinds.includes(inst.kind)) &&
-      (!f.vacant || (inst.places?.vacant ?? 0) > 0) &&
+      (!f.vacant || vacantFor(inst, f.age) > 0) &&
+      fitsWeekdays(inst, f.from, f.until) &&
+      (f.prepay === undefined || (inst.prepayment !== undefined && inst.prepayment.max_months <= f.prepay)) &&
       (!f.area || inst.area === f.area) &&
       (f.radius === undefined || d === undefined || d <= f.radius) &&
       terms.every((t) => `${inst.name}\n${inst.address}`.toLowerCase().includes(t)));

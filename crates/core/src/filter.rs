@@ -9,7 +9,9 @@ use std::cmp::Ordering;
 
 use crate::coords::wgs84_to;
 use crate::distance::distance_m;
-use crate::model::{CareType, Dataset, Fee, FeeUnit, Institution, Kind, LatLng};
+use crate::model::{
+    fits_weekdays, CareType, Clock, Dataset, Fee, FeeUnit, Institution, Kind, LatLng,
+};
 
 pub use advice::{nearest_names, SetFilter, NEAREST_NAMES};
 
@@ -28,12 +30,19 @@ pub struct Filter {
     pub area: Option<String>,
     /// Any of these (empty = no filter).
     pub kinds: Vec<Kind>,
+    /// With `age`, the vacancy of the child's age band when the publisher gave bands.
     pub vacant: bool,
     /// Leaves out places that take only their own employees' children (`public=1`, an
     /// addition to the spec's parameters).
     pub public_only: bool,
     /// Whitespace-separated terms, each to be found in the name or the address.
     pub q: String,
+    /// Open at this time every weekday (dataset 1.1 `opening`).
+    pub from: Option<Clock>,
+    /// Still open at this time every weekday.
+    pub until: Option<Clock>,
+    /// Fees collected at most this many months ahead (0–12).
+    pub prepay: Option<u8>,
 }
 
 impl Filter {
@@ -50,6 +59,9 @@ impl Filter {
             vacant,
             public_only,
             q,
+            from,
+            until,
+            prepay,
         } = self;
         types.is_empty()
             && !puhui
@@ -60,6 +72,9 @@ impl Filter {
             && !vacant
             && !public_only
             && q.trim().is_empty()
+            && from.is_none()
+            && until.is_none()
+            && prepay.is_none()
     }
 }
 
@@ -149,8 +164,13 @@ fn matches(inst: &Institution, f: &Filter, terms: &[Term]) -> bool {
             .as_deref()
             .is_none_or(|a| inst.area.as_deref() == Some(a))
         && (f.kinds.is_empty() || f.kinds.contains(&inst.kind))
-        && (!f.vacant || inst.vacant().is_some_and(|v| v > 0))
+        && (!f.vacant || inst.vacant_for(f.age).is_some_and(|v| v > 0))
         && (!f.public_only || !inst.employer_only())
+        && fits_weekdays(&inst.opening, f.from, f.until)
+        && f.prepay.is_none_or(|most| {
+            inst.prepayment
+                .is_some_and(|p| p.max_months <= u32::from(most))
+        })
         && terms
             .iter()
             .all(|t| t.found_in(&inst.name) || t.found_in(&inst.address))

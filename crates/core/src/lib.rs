@@ -10,6 +10,7 @@ pub mod filter;
 pub mod language;
 pub mod links;
 pub mod load;
+pub mod median;
 pub mod model;
 pub mod query;
 pub mod source;
@@ -19,6 +20,7 @@ pub use coords::{gcj02_to_wgs84, to_gcj02, wgs84_to, wgs84_to_gcj02};
 pub use distance::distance_m;
 pub use filter::{find, Filter, Hit, Sort};
 pub use load::{load_dataset, FileError, Loaded, RecordProblem, MAX_DATASET_BYTES};
+pub use median::{fee_median, Among, FeeMedian};
 pub use model::{
     AgeRange, Area, CareType, Crs, Dataset, Date, Fee, FeeUnit, Grade, Inspection,
     InspectionResult, Institution, Kind, LatLng, Operator, Places, Quality, Region, Registration,

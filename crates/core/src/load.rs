@@ -11,6 +11,7 @@ mod record;
 mod stream;
 mod tolerant;
 mod top;
+mod worries;
 
 use std::collections::HashMap;
 use std::fmt;

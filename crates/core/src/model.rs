@@ -11,6 +11,12 @@ use std::fmt;
 use chrono::Datelike;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod worries;
+pub use worries::{
+    band_for, fits_weekdays, opening_on, AgeBand, Clock, Opening, Prepayment, MAX_PREPAY_MONTHS,
+    WEEKDAYS,
+};
+
 /// A calendar date, serialized as `YYYY-MM-DD`.
 pub type Date = chrono::NaiveDate;
 
@@ -294,6 +300,12 @@ pub struct Institution {
     pub places: Option<Places>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<String>,
+    /// Dataset 1.1: the structured week (empty = not given).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opening: Vec<Opening>,
+    /// Dataset 1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prepayment: Option<Prepayment>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub demonstration: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -328,6 +340,17 @@ impl Institution {
     /// The number of free places, when the publisher gave one.
     pub fn vacant(&self) -> Option<u32> {
         self.places.as_ref().and_then(|p| p.vacant)
+    }
+
+    /// The vacancy figure for a child of `age` months: the band's when the publisher gave
+    /// bands (`None` when no band holds the age), else the institution's. The spec's rule
+    /// for `vacant=1&age=…`, and what the card shows.
+    pub fn vacant_for(&self, age: Option<u8>) -> Option<u32> {
+        let places = self.places.as_ref()?;
+        match age {
+            Some(a) if !places.by_age.is_empty() => band_for(&places.by_age, a).map(|b| b.vacant),
+            _ => places.vacant,
+        }
     }
 
     /// The most recent inspection; on equal dates, the one listed last.
@@ -376,6 +399,9 @@ pub struct Places {
     /// The vacancy figure goes stale fast, so parents are shown its date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
+    /// Dataset 1.1: vacancies by age band, with the same `as_of` (empty = not given).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_age: Vec<AgeBand>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

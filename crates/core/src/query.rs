@@ -11,7 +11,7 @@ use crate::age::{check_birth_date, BirthDateProblem};
 use crate::filter::{Filter, Sort};
 use crate::load::check::quote;
 use crate::model::{format_date, parse_date, CareType, Dataset, Date, Kind};
-use params::{code_list, flag, join_codes, slug, Notes, Raw};
+use params::{clock, code_list, flag, join_codes, months, slug, Notes, Raw};
 
 pub use own_place::OwnPlace;
 pub use params::{encode_pairs, parse_near, Param};
@@ -165,6 +165,9 @@ impl FinderQuery {
             public_only: flag(&mut n, raw.pair(Param::Public), "对外招收"),
             area: raw.get(Param::Area).map(|a| a.trim().to_owned()),
             q: raw.get(Param::Q).map(str::to_owned).unwrap_or_default(),
+            from: clock(&mut n, raw.pair(Param::From), "入园时间"),
+            until: clock(&mut n, raw.pair(Param::Until), "离园时间"),
+            prepay: months(&mut n, raw.pair(Param::Prepay), "预收费月数"),
             ..Filter::default()
         };
         if let Some(v) = raw.get(Param::Age) {
@@ -359,6 +362,15 @@ impl FinderQuery {
         }
         if !f.q.trim().is_empty() {
             push(Param::Q, f.q.clone());
+        }
+        if let Some(t) = f.from {
+            push(Param::From, t.to_string());
+        }
+        if let Some(t) = f.until {
+            push(Param::Until, t.to_string());
+        }
+        if let Some(m) = f.prepay {
+            push(Param::Prepay, m.to_string());
         }
         let distance_without_near = self.sort == Sort::Distance && near.is_none();
         if self.sort != Sort::Default && !distance_without_near {

@@ -2,6 +2,8 @@
 //! Cases default to 128 per property so the suite stays quick in debug builds;
 //! `PROPTEST_CASES=5000 cargo test -p tuoyu-core --test properties` searches longer.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 mod cases;
@@ -56,6 +58,7 @@ fn places() -> impl Strategy<Value = Option<Places>> {
             total: known.then_some(a.max(b)),
             vacant: Some(a.min(b)),
             as_of: None,
+            by_age: Vec::new(),
         }),
     )
 }
@@ -92,6 +95,8 @@ fn institution() -> impl Strategy<Value = Institution> {
                 fees,
                 places,
                 hours: None,
+                opening: Vec::new(),
+                prepayment: None,
                 demonstration: false,
                 quality: None,
                 inspections: Vec::new(),
@@ -171,6 +176,8 @@ fn filter() -> impl Strategy<Value = Filter> {
             vacant,
             public_only,
             q: q.unwrap_or_default(),
+            // The 1.1 filters have their own properties (worries_properties.rs).
+            ..Filter::default()
         },
     )
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use tuoyu_core::filter::{Filter, Sort};
-use tuoyu_core::model::{parse_date, CareType, Date, Kind, LatLng};
+use tuoyu_core::model::{parse_date, CareType, Clock, Date, Kind, LatLng};
 use tuoyu_core::query::{FinderQuery, Page, View};
 
 fn q(pairs: &[(&str, &str)]) -> FinderQuery {
@@ -329,6 +329,9 @@ fn round_trip_of_a_full_query() {
             vacant: true,
             public_only: true,
             q: "幼儿园 & Sun+shine".into(),
+            from: Clock::parse("07:30"),
+            until: Clock::parse("24:00"),
+            prepay: Some(0),
         },
         sort: Sort::Vacancy,
         id: Some("YC-0001".into()),

@@ -9,7 +9,7 @@ use cases::config;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use tuoyu_core::filter::{Filter, Sort};
-use tuoyu_core::model::{CareType, Kind, LatLng};
+use tuoyu_core::model::{CareType, Clock, Kind, LatLng, MAX_PREPAY_MONTHS};
 use tuoyu_core::query::{FinderQuery, Page, View, MAX_COMPARED, MAX_RADIUS_M};
 
 proptest! {
@@ -76,13 +76,18 @@ fn finder_query() -> impl Strategy<Value = FinderQuery> {
         prop::option::of(0u64..80_000),
         compare,
     );
-    (place, chosen, rest, page, extra).prop_map(
+    let hours = (
+        prop::option::of((0u16..=1440).prop_map(|m| Clock::from_minutes(m).expect("in the day"))),
+        prop::option::of((0u16..=1440).prop_map(|m| Clock::from_minutes(m).expect("in the day"))),
+        prop::option::of(0u8..=MAX_PREPAY_MONTHS),
+    );
+    (place, chosen, rest, page, (extra, hours)).prop_map(
         |(
             (near, radius, sort),
             (types, puhui, age, kinds),
             (area, vacant, q, public_only),
             (id, map, page),
-            (article, data, born, compare),
+            ((article, data, born, compare), (from, until, prepay)),
         )| {
             let near = near.map(|(lat, lng)| LatLng::new(lat, lng));
             let epoch = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).expect("a date");
@@ -99,6 +104,9 @@ fn finder_query() -> impl Strategy<Value = FinderQuery> {
                     vacant,
                     public_only,
                     q: q.unwrap_or_default(),
+                    from,
+                    until,
+                    prepay,
                 },
                 sort: if sort == Sort::Distance && near.is_none() {
                     Sort::Default

@@ -33,6 +33,15 @@ pub enum Field {
     PlacesVacant,
     PlacesAsOf,
     Hours,
+    /// Dataset 1.1 `opening`: one column per group of days.
+    OpenWeekdays,
+    OpenSaturday,
+    OpenSunday,
+    /// Dataset 1.1 `prepayment`.
+    PrepayMonths,
+    Escrow,
+    /// Dataset 1.1 `places.by_age`, all bands in one cell.
+    AgeBands,
     Demonstration,
     Grade,
     GradeYear,
@@ -76,7 +85,13 @@ pub fn template_fields() -> Vec<Field> {
         Field::PlacesTotal,
         Field::PlacesVacant,
         Field::PlacesAsOf,
+        Field::AgeBands,
         Field::Hours,
+        Field::OpenWeekdays,
+        Field::OpenSaturday,
+        Field::OpenSunday,
+        Field::PrepayMonths,
+        Field::Escrow,
         Field::Demonstration,
         Field::Grade,
         Field::GradeYear,
@@ -133,6 +148,12 @@ impl Field {
             Field::PlacesVacant => "空余托位",
             Field::PlacesAsOf => "空位统计日期",
             Field::Hours => "开放时间",
+            Field::OpenWeekdays => "周一至周五开放时间",
+            Field::OpenSaturday => "周六开放时间",
+            Field::OpenSunday => "周日开放时间",
+            Field::PrepayMonths => "预收费月数",
+            Field::Escrow => "资金监管",
+            Field::AgeBands => "分月龄段托位",
             Field::Demonstration => "是否示范性托育机构",
             Field::Grade => "质量评估等级",
             Field::GradeYear => "质量评估年份",
@@ -164,6 +185,12 @@ impl Field {
             Field::PlacesVacant => &["空余托位数", "空位", "空位数"],
             Field::PlacesAsOf => &["空位日期", "空余托位统计日期"],
             Field::Hours => &["服务时间", "营业时间"],
+            Field::OpenWeekdays => &["工作日开放时间", "周一至周五"],
+            Field::OpenSaturday => &["周六"],
+            Field::OpenSunday => &["周日"],
+            Field::PrepayMonths => &["预收费", "最多预收月数", "预收月数"],
+            Field::Escrow => &["是否资金监管", "预收费资金监管"],
+            Field::AgeBands => &["月龄段托位", "各月龄段托位"],
             Field::Demonstration => &["示范性托育机构", "是否示范"],
             Field::Grade => &["质量等级", "评估等级"],
             Field::GradeYear => &["评估年份"],
@@ -203,6 +230,10 @@ impl Field {
             Field::PlacesVacant => "places.vacant".into(),
             Field::PlacesAsOf => "places.as_of".into(),
             Field::Hours => "hours".into(),
+            Field::OpenWeekdays | Field::OpenSaturday | Field::OpenSunday => "opening".into(),
+            Field::PrepayMonths => "prepayment.max_months".into(),
+            Field::Escrow => "prepayment.escrow".into(),
+            Field::AgeBands => "places.by_age".into(),
             Field::Demonstration => "demonstration".into(),
             Field::Grade => "quality.grade".into(),
             Field::GradeYear => "quality.year".into(),
@@ -346,6 +377,9 @@ pub fn fields_for_path(path: &str, groups: &[u8]) -> Vec<Field> {
 /// A core field path in the words of the sheet: `location` → `纬度、经度`,
 /// `care_types[1]` → `托育类型第 2 项`, `inspections[0].date` → `第 1 次检查的检查日期`.
 pub fn path_label(path: &str) -> String {
+    if let Some(label) = crate::worries::opening_label(path) {
+        return label;
+    }
     if let Some(rest) = path.strip_prefix("inspections[") {
         let (index, tail) = rest.split_once(']').unwrap_or((rest, ""));
         let n = index.parse::<usize>().map_or(1, |i| i + 1);

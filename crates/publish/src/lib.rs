@@ -18,3 +18,4 @@ pub mod row;
 pub mod sheet;
 pub mod template;
 pub mod values;
+pub mod worries;

@@ -26,9 +26,11 @@ impl Field {
             Field::FeeUnit(_) => FeeUnit::ALL.iter().map(|k| k.label_zh()).collect(),
             Field::Grade => Grade::ALL.iter().map(|k| k.code()).collect(),
             Field::InspResult(_) => InspectionResult::ALL.iter().map(|k| k.label_zh()).collect(),
-            Field::Nonprofit | Field::Puhui | Field::Demonstration | Field::OpenToPublic => {
-                yes_no()
-            }
+            Field::Nonprofit
+            | Field::Puhui
+            | Field::Demonstration
+            | Field::OpenToPublic
+            | Field::Escrow => yes_no(),
             _ => return None,
         })
     }
@@ -62,6 +64,12 @@ impl Field {
             Field::PlacesVacant => "空余托位数，整数，不能大于托位总数；填了空余托位就必须填托位数。空位变化快，请同时填“空位统计日期”。".into(),
             Field::PlacesAsOf => format!("空余托位数是哪一天的数字，家长会看到这个日期。{DATE}"),
             Field::Hours => "开放时间，按原样显示给家长，如 周一至周五 07:30–18:00。".into(),
+            Field::OpenWeekdays => "周一至周五每天的开门和关门时间，写成 07:30-18:00，家长可按接送时间筛选；每天时间不同或中午休息的，只填“开放时间”列。".into(),
+            Field::OpenSaturday => "周六的开放时间，如 08:00-12:00；不开放写“不开放”或留空。".into(),
+            Field::OpenSunday => "周日的开放时间，如 08:00-12:00；不开放写“不开放”或留空。".into(),
+            Field::PrepayMonths => "最多预收几个月的费用，整数，如 3；按月后付或按次付费填 0。不填时家长会看到“预收费未注明”。".into(),
+            Field::Escrow => format!("预收的费用是否存入监管账户（资金监管）。{YES_NO}"),
+            Field::AgeBands => "按月龄段的托位和空位，每段写成“最小月龄-最大月龄:托位/空位”，多段用“；”隔开，如 6-17:20/2；18-36:40/5。月龄段要在收托月龄之内、互不重叠，托位合计不超过托位总数；空位日期同“空位统计日期”。".into(),
             Field::Demonstration => format!("是否示范性托育机构。{YES_NO}"),
             Field::Grade => "质量评估等级：A、B、C、D（依据 WS/T 821—2023《托育机构质量评估标准》）。".into(),
             Field::GradeYear => "质量评估的年份，如 2026。填了年份就要填等级。".into(),
@@ -105,6 +113,12 @@ impl Field {
             Field::PlacesVacant => "6",
             Field::PlacesAsOf => "2026-11-15",
             Field::Hours => "周一至周五 07:30–18:00",
+            Field::OpenWeekdays => "07:30-18:00",
+            Field::OpenSaturday => "不开放",
+            Field::OpenSunday => "",
+            Field::PrepayMonths => "3",
+            Field::Escrow => "是",
+            Field::AgeBands => "6-17:30/2；18-36:60/4",
             Field::Demonstration => "否",
             Field::Grade => "B",
             Field::GradeYear => "2026",

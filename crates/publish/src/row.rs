@@ -201,6 +201,7 @@ pub fn build(cells: &HashMap<Field, String>, areas: &[Area]) -> Built {
             parse_int(s, &["年"]).map(|n| json!(n)),
         );
     }
+    worries(&mut b, &given);
     inspections(&mut b, &given);
     if let Some(s) = given(Field::Features) {
         set(&mut b, Field::Features, Ok(json!(split_list(s))));
@@ -322,5 +323,30 @@ fn inspections<'c>(b: &mut Built, given: &dyn Fn(Field) -> Option<&'c str>) {
     }
     if !list.is_empty() {
         b.record.insert("inspections".into(), Value::Array(list));
+    }
+}
+
+/// Dataset 1.1's columns (see `crate::worries`).
+fn worries<'c>(b: &mut Built, given: &dyn Fn(Field) -> Option<&'c str>) {
+    use crate::worries::{age_bands, opening, prepayment, OPENING};
+    let cells: Vec<(Field, &str)> = OPENING
+        .iter()
+        .filter_map(|(f, _)| given(*f).map(|s| (*f, s)))
+        .collect();
+    let (week, problems) = opening(&cells);
+    b.problems.extend(problems);
+    if let Some(week) = week {
+        put(&mut b.record, "opening", week);
+    }
+    let (prepaid, problems) = prepayment(given(Field::PrepayMonths), given(Field::Escrow));
+    b.problems.extend(problems);
+    if let Some(prepaid) = prepaid {
+        put(&mut b.record, "prepayment", prepaid);
+    }
+    if let Some(s) = given(Field::AgeBands) {
+        match age_bands(s) {
+            Ok(bands) => put(&mut b.record, "places.by_age", bands),
+            Err(e) => b.problems.push((Field::AgeBands, e)),
+        }
     }
 }

@@ -124,12 +124,16 @@ pub(super) fn fees(c: &mut Checker, v: Loose) -> BTreeMap<CareType, Fee> {
     out
 }
 
-pub(super) fn places(c: &mut Checker, v: Loose) -> Option<Places> {
+/// `ages`: the record's `age_months`, which its `by_age` bands must stay inside.
+pub(super) fn places(c: &mut Checker, v: Loose, ages: Option<AgeRange>) -> Option<Places> {
     let mut m = c.object("places", v)?;
     let max = u64::from(u32::MAX);
     let total = take(&mut m, "total").and_then(|v| c.uint("places.total", &v, max));
     let vacant = take(&mut m, "vacant").and_then(|v| c.uint("places.vacant", &v, max));
     let as_of = take(&mut m, "as_of").and_then(|v| c.date("places.as_of", v));
+    let by_age = take(&mut m, "by_age")
+        .map(|v| super::worries::by_age(c, v, ages, total))
+        .unwrap_or_default();
     if let (Some(t), Some(v)) = (total, vacant) {
         if v > t {
             c.report("places.vacant", format!("空余托位 {v} 大于托位总数 {t}"));
@@ -140,6 +144,7 @@ pub(super) fn places(c: &mut Checker, v: Loose) -> Option<Places> {
         total: total.and_then(|x| u32::try_from(x).ok()),
         vacant: vacant.and_then(|x| u32::try_from(x).ok()),
         as_of,
+        by_age,
     })
 }
 

@@ -9,6 +9,7 @@ use super::parts::{
     age_range, care_types, features, fees, inspections, phone, places, quality, registration,
 };
 use super::stream::RawRecord;
+use super::worries::{opening, prepayment};
 use super::Revoked;
 use crate::model::{Institution, Kind, Operator, RegistrationStatus};
 
@@ -115,8 +116,10 @@ pub(crate) fn check_record<'a>(
         .required("puhui", m.take("puhui"))
         .and_then(|v| c.boolean("puhui", v));
     let fees = m.take("fees").map(|v| fees(&mut c, v));
-    let places = m.take("places").and_then(|v| places(&mut c, v));
+    let places = m.take("places").and_then(|v| places(&mut c, v, age_months));
     let hours = c.optional_text("hours", m.take("hours"));
+    let opening = m.take("opening").map(|v| opening(&mut c, v));
+    let prepayment = m.take("prepayment").and_then(|v| prepayment(&mut c, v));
     let demonstration = m
         .take("demonstration")
         .and_then(|v| c.boolean("demonstration", v));
@@ -168,6 +171,8 @@ pub(crate) fn check_record<'a>(
         fees: fees.unwrap_or_default(),
         places,
         hours,
+        opening: opening.unwrap_or_default(),
+        prepayment,
         demonstration: demonstration.unwrap_or(false),
         quality,
         inspections: inspections.unwrap_or_default(),

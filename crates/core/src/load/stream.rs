@@ -15,7 +15,7 @@ use super::TopField;
 /// A record's known keys, sorted into slots while it is parsed: unknown keys are skipped
 /// without being stored, and no per-record key list is built. Later duplicates of a key
 /// win and `null` counts as absent, as with [`super::loose::take`].
-pub(crate) struct Fields<'a>([Option<Loose<'a>>; 22]);
+pub(crate) struct Fields<'a>([Option<Loose<'a>>; 24]);
 
 impl<'a> Fields<'a> {
     pub(super) fn slot(key: &str) -> Option<usize> {
@@ -42,6 +42,8 @@ impl<'a> Fields<'a> {
             "open_to_public" => 19,
             "features" => 20,
             "updated" => 21,
+            "opening" => 22,
+            "prepayment" => 23,
             _ => return None,
         })
     }

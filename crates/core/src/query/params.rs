@@ -6,7 +6,7 @@ use super::{NoteKind, QueryNote};
 use crate::coords::in_china_bounds;
 use crate::load::check::quote;
 use crate::load::is_valid_id;
-use crate::model::LatLng;
+use crate::model::{Clock, LatLng, MAX_PREPAY_MONTHS};
 
 /// A parameter of the address (`docs/finder-url.md`), in the spec's order, which is the order
 /// they are written in.
@@ -24,6 +24,9 @@ pub enum Param {
     /// `public=1`: an addition to the spec's parameters (see `Filter::public_only`).
     Public,
     Q,
+    From,
+    Until,
+    Prepay,
     Sort,
     Id,
     View,
@@ -34,7 +37,7 @@ pub enum Param {
 }
 
 impl Param {
-    pub const ALL: [Param; 18] = [
+    pub const ALL: [Param; 21] = [
         Param::Data,
         Param::Types,
         Param::Puhui,
@@ -46,6 +49,9 @@ impl Param {
         Param::Vacant,
         Param::Public,
         Param::Q,
+        Param::From,
+        Param::Until,
+        Param::Prepay,
         Param::Sort,
         Param::Id,
         Param::View,
@@ -69,6 +75,9 @@ impl Param {
             Param::Vacant => "vacant",
             Param::Public => "public",
             Param::Q => "q",
+            Param::From => "from",
+            Param::Until => "until",
+            Param::Prepay => "prepay",
             Param::Sort => "sort",
             Param::Id => "id",
             Param::View => "view",
@@ -107,6 +116,11 @@ const VALUE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'/')
     .remove(b':');
 
+/// What WeChat appends to every link shared from it (`from=singlemessage`, …): the same
+/// name as the spec's drop-off time, so these values are not the parent's and are passed
+/// over without a note, which every link from a chat would otherwise carry.
+const WECHAT_FROM: [&str; 3] = ["singlemessage", "groupmessage", "timeline"];
+
 /// The first non-empty value of each known parameter.
 pub(super) struct Raw<'a>([Option<&'a str>; Param::ALL.len()]);
 
@@ -117,6 +131,9 @@ impl<'a> Raw<'a> {
             let Some(param) = Param::parse(key) else {
                 continue;
             };
+            if param == Param::From && WECHAT_FROM.contains(&value) {
+                continue;
+            }
             let slot = &mut raw.0[param as usize];
             if slot.is_none() && !value.trim().is_empty() {
                 *slot = Some(value);
@@ -271,6 +288,38 @@ pub(super) fn join_codes<T: Copy + PartialEq>(items: &[T], code: fn(T) -> &'stat
         }
     }
     seen.into_iter().map(code).collect::<Vec<_>>().join(",")
+}
+
+/// `HH:MM`, 00:00–24:00 (`from`, `until`).
+pub(super) fn clock(
+    notes: &mut Notes,
+    (param, value): (Param, Option<&str>),
+    what: &str,
+) -> Option<Clock> {
+    let v = value?;
+    let t = Clock::parse(v.trim());
+    if t.is_none() {
+        notes.unknown(param, v, v, what);
+    }
+    t
+}
+
+/// A number of months, 0–12 (`prepay`).
+pub(super) fn months(
+    notes: &mut Notes,
+    (param, value): (Param, Option<&str>),
+    what: &str,
+) -> Option<u8> {
+    let v = value?;
+    let m = v
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|m| *m <= MAX_PREPAY_MONTHS);
+    if m.is_none() {
+        notes.unknown(param, v, v, what);
+    }
+    m
 }
 
 pub(super) fn slug(

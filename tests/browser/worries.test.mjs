@@ -1,0 +1,211 @@
+// Dataset 1.1 as a parent meets it (issue #18): the 接送时间 and 预收费 filters through the
+// address and by tapping, vacancies by the child's age band, the cards' structured hours and
+// "not stated" lines, and fee medians on the detail page, in Chinese and English, at 320 px
+// and in 长辈模式. What to expect comes from oracle.mjs and the sample file, not the app.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertFitsNarrowPhone, assertList, chineseOutsideChinese, useBrowserAndSite } from './harness.mjs';
+import { bandFor, expectedIds, listed, readDataset } from './oracle.mjs';
+
+const data = readDataset();
+const ids = (f) => expectedIds(data, f).map((r) => r.id);
+const inst = (id) => data.institutions.find((i) => i.id === id);
+const harness = useBrowserAndSite();
+
+/** The harness's page, in 长辈模式 with `elder` and serving `dataset` in place of the sample. */
+function open(query = '', { elder, dataset, ...options } = {}) {
+  return harness.open(query, {
+    ...options,
+    prepare: async (tab) => {
+      if (elder) await tab.context.addInitScript(() => localStorage.setItem('tuoyu.settings.v1', '{"elder":true}'));
+      if (dataset) {
+        await tab.page.route('**/data/yuancheng.json', (route) =>
+          route.fulfill({ contentType: 'application/json', body: JSON.stringify(dataset) }));
+      }
+    },
+  });
+}
+
+const card = (page, id) => page.locator(`[data-testid="result"][data-id="${id}"]`);
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const WEEK_AND_SATURDAY = [{ days: [1, 2, 3, 4, 5], open: '07:30', close: '18:00' }, { days: [6], open: '08:00', close: '12:00' }];
+
+describe('the filters through the address', () => {
+  for (const [query, f] of [
+    ['?from=07:30', { from: '07:30' }],
+    ['?until=18:00', { until: '18:00' }],
+    ['?from=07:30&until=18:30', { from: '07:30', until: '18:30' }],
+    ['?prepay=3', { prepay: 3 }],
+    ['?prepay=0', { prepay: 0 }],
+    ['?vacant=1&age=12', { vacant: true, age: 12 }],
+    ['?vacant=1&age=18&prepay=3&from=08:00', { vacant: true, age: 18, prepay: 3, from: '08:00' }],
+  ]) {
+    test(`${query} lists what the spec says`, async () => {
+      const { page, context, errors } = await open(query);
+      const expected = ids(f);
+      assert.ok(expected.length > 0 && expected.length < listed(data).length, 'the case narrows the list');
+      await assertList(page, expected);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
+  test('the band decides: an institution with free places, none for 12 months, is not listed', async () => {
+    const banded = listed(data).find((i) => i.places?.vacant > 0 && bandFor(i, 12)?.vacant === 0);
+    assert.ok(banded, 'the sample has such a record');
+    const { page, context } = await open('?vacant=1&age=12');
+    assert.equal(await card(page, banded.id).count(), 0);
+    await context.close();
+  });
+
+  test('a malformed time or month count is ignored with a note', async () => {
+    const { page, context } = await open('?from=25:00&prepay=13');
+    await assertList(page, ids({}));
+    const body = await page.textContent('body');
+    assert.match(body, /送到时间“25:00”/);
+    assert.match(body, /预收费月数“13”/);
+    await context.close();
+  });
+});
+
+describe('the filters by tapping', () => {
+  test('drop-off and pick-up times land in the address and narrow the list', async () => {
+    const { page, context } = await open();
+    await page.getByText('更多筛选').click();
+    await page.getByLabel('几点送到').selectOption('07:30');
+    await page.waitForURL(/from=07:30/);
+    await assertList(page, ids({ from: '07:30' }));
+    await page.getByLabel('几点接走').selectOption('18:00');
+    await page.waitForURL(/until=18:00/);
+    await assertList(page, ids({ from: '07:30', until: '18:00' }));
+    // Shareable: the address alone opens the same list, with the controls showing it.
+    const { page: again, context: other } = await open(new URL(page.url()).search);
+    await assertList(again, ids({ from: '07:30', until: '18:00' }));
+    assert.equal(await again.getByLabel('几点接走').inputValue(), '18:00');
+    await other.close();
+    await page.getByLabel('几点送到').selectOption('');
+    await page.waitForURL((u) => !u.search.includes('from='));
+    await assertList(page, ids({ until: '18:00' }));
+    await context.close();
+  });
+
+  test('预收费不超过3个月 lands in the address and narrows the list', async () => {
+    const { page, context } = await open();
+    const chip = page.getByRole('button', { name: '预收费不超过3个月' });
+    await chip.click();
+    await page.waitForURL(/prepay=3/);
+    assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+    await assertList(page, ids({ prepay: 3 }));
+    await chip.click();
+    await page.waitForURL((u) => !u.search.includes('prepay='));
+    await assertList(page, ids({}));
+    await context.close();
+  });
+});
+
+describe('the cards', () => {
+  test('show the week, the prepayment line and the child band’s vacancy with its date', async () => {
+    const week = listed(data).find((i) => same(i.opening, WEEK_AND_SATURDAY));
+    const banded = listed(data).find((i) => bandFor(i, 20) && i.places.as_of);
+    const { page, context } = await open('?age=20');
+    assert.equal(await card(page, week.id).getByTestId('card-hours').textContent(), '周一至周五 7:30–18:00 · 周六上午');
+    const band = bandFor(banded, 20);
+    const vacancy = await card(page, banded.id).getByTestId('card-vacancy').textContent();
+    assert.ok(vacancy.startsWith(`${band.min}–${band.max} 个月：`), vacancy);
+    assert.ok(vacancy.includes(band.vacant === 0 ? '暂无空位' : `空位 ${band.vacant} 个`), vacancy);
+    const [, m, d] = banded.places.as_of.split('-').map(Number);
+    assert.ok(vacancy.includes(`${m}月${d}日`), vacancy);
+    const prepaid = listed(data).find((i) => i.prepayment?.max_months === 3 && i.prepayment.escrow === true);
+    assert.equal(await card(page, prepaid.id).getByTestId('card-prepay').textContent(), '预收费最多 3 个月 · 资金监管');
+    await context.close();
+  });
+
+  test('say 未注明 where the publisher left a field out', async () => {
+    const noWeek = listed(data).find((i) => !i.opening);
+    const noPrepay = listed(data).find((i) => !i.prepayment);
+    const noEscrow = listed(data).find((i) => i.prepayment && i.prepayment.escrow === undefined);
+    const { page, context } = await open();
+    assert.equal(await card(page, noWeek.id).getByTestId('card-hours').textContent(), '开放时间未按星期注明');
+    assert.equal(await card(page, noPrepay.id).getByTestId('card-prepay').textContent(), '预收费未注明');
+    assert.match(await card(page, noEscrow.id).getByTestId('card-prepay').textContent(), /资金监管未注明$/);
+    await context.close();
+  });
+
+  test('in English, with the Chinese terms marked', async () => {
+    const week = listed(data).find((i) => same(i.opening, WEEK_AND_SATURDAY));
+    const noPrepay = listed(data).find((i) => !i.prepayment);
+    const { page, context } = await open('?prepay=12', { locale: 'en-US' });
+    assert.equal(await page.getByRole('button', { name: 'Prepaid at most 12 months' }).getAttribute('aria-pressed'), 'true');
+    const { page: all, context: other } = await open('', { locale: 'en-US' });
+    assert.equal(await card(all, week.id).getByTestId('card-hours').textContent(), 'Mon–Fri 7:30–18:00 · Sat mornings');
+    assert.equal(await card(all, noPrepay.id).getByTestId('card-prepay').textContent(), 'Prepaid fees not stated');
+    await all.getByText('More filters').click();
+    assert.ok(await all.getByLabel('Drop-off at').isVisible());
+    assert.deepEqual(await chineseOutsideChinese(all, '.filters, [data-testid="result"] .card-facts'), []);
+    await other.close();
+    await context.close();
+  });
+});
+
+/** The median as the spec defines it, over the listed institutions' monthly fees. */
+function median(care, filter = () => true) {
+  const fees = listed(data).filter(filter).map((i) => i.fees?.[care]).filter((f) => f?.unit === 'month').map((f) => f.amount).sort((a, b) => a - b);
+  const n = fees.length;
+  const mid = n % 2 ? fees[(n - 1) / 2] : (fees[n / 2 - 1] + fees[n / 2]) / 2;
+  return { amount: Math.round(mid).toLocaleString('en-US'), count: n };
+}
+
+describe('the detail page', () => {
+  test('shows the week as a table, prepayment, age bands and the district medians', async () => {
+    const puhui = listed(data).find((i) => i.puhui && i.fees?.full_day?.unit === 'month' && i.prepayment && i.places?.by_age && i.opening);
+    const { page, context } = await open(`?id=${puhui.id}`);
+    await page.waitForSelector('[data-testid="opening-week"]');
+    const rows = await page.$$eval('[data-testid="opening-week"] tr', (trs) => trs.map((tr) => tr.textContent));
+    assert.equal(rows.length, 7);
+    const monday = puhui.opening.find((o) => o.days.includes(1));
+    assert.equal(rows[0], `周一${monday.open.replace(/^0/, '')}–${monday.close.replace(/^0/, '')}`);
+    assert.ok(await page.getByTestId('prepayment').isVisible());
+    const bandRows = await page.$$eval('[data-testid="age-bands"] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    assert.deepEqual(bandRows, puhui.places.by_age.map((b) => [`${b.min}–${b.max} 个月`, String(b.total), String(b.vacant)]));
+    const all = median('full_day');
+    const others = median('full_day', (i) => !i.puhui);
+    const medians = await page.$$eval('[data-testid="fee-median"]', (els) => els.map((e) => e.textContent));
+    assert.ok(medians.includes(`本区全日托月费中位数 ¥${all.amount}，共 ${all.count} 家`), medians.join(' | '));
+    assert.ok(medians.includes(`非普惠机构全日托月费中位数 ¥${others.amount}，共 ${others.count} 家`), medians.join(' | '));
+    await context.close();
+  });
+
+  test('shows no median where fewer than 5 institutions give that fee', async () => {
+    // The sample with only four monthly full-day fees left.
+    const few = structuredClone(data);
+    let kept = 0;
+    for (const i of few.institutions) {
+      if (i.fees?.full_day?.unit === 'month' && ++kept > 4) delete i.fees.full_day;
+      if (i.fees?.half_day) delete i.fees.half_day;
+    }
+    const one = few.institutions.find((i) => i.fees?.full_day && i.registration?.status !== 'revoked');
+    const { page, context } = await open(`?id=${one.id}`, { dataset: few });
+    await page.waitForSelector('h1');
+    assert.ok((await page.textContent('.detail')).includes(`${one.fees.full_day.amount} 元/月`));
+    assert.equal(await page.getByTestId('fee-median').count(), 0);
+    await context.close();
+  });
+
+  test('says not stated in English, and fits 320 px in 长辈模式', async () => {
+    const bare = listed(data).find((i) => !i.prepayment && !i.opening);
+    const { page, context } = await open(`?id=${bare.id}`, { locale: 'en-US', elder: true, viewport: { width: 320, height: 640 } });
+    await page.waitForSelector('h1');
+    assert.equal(await page.getByTestId('prepayment').textContent(), 'Prepaid fees not stated');
+    assert.ok((await page.textContent('.detail')).includes('Hours by weekday not stated'));
+    await assertFitsNarrowPhone(page);
+    await context.close();
+  });
+
+  test('the list with the new filters fits 320 px in 长辈模式', async () => {
+    const { page, context } = await open('?from=07:30&prepay=3', { elder: true, viewport: { width: 320, height: 640 } });
+    await assertFitsNarrowPhone(page);
+    const banded = await page.locator('[data-testid="opening-week"]').count();
+    assert.equal(banded, 0);
+    await context.close();
+  });
+});
