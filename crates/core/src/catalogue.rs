@@ -10,6 +10,8 @@
 //! not.
 
 mod check;
+pub mod merge;
+pub mod scope;
 mod url;
 
 use serde::{Deserialize, Serialize};
