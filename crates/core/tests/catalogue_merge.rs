@@ -120,3 +120,36 @@ fn a_box_that_does_not_hold_its_file_is_named() {
     };
     assert!(check_box(&entry("441602", tight), &gcj.dataset).is_err());
 }
+
+#[test]
+fn each_institution_is_traced_to_its_file() {
+    let region = Region {
+        code: "441600".into(),
+        name: "河源市".into(),
+        center: LatLng::new(23.7, 114.7),
+        areas: vec![],
+    };
+    let m = merge(
+        vec![
+            (
+                entry("441602", AROUND),
+                file("441602", &["A-1", "A-2"], Crs::Wgs84),
+            ),
+            (
+                entry("441625", AROUND),
+                file("441625", &["B-1"], Crs::Wgs84),
+            ),
+        ],
+        region,
+        Crs::Wgs84,
+    );
+    let codes: Vec<&str> = (0..4)
+        .filter_map(|i| m.source_of(i))
+        .map(|s| s.entry.code.as_str())
+        .collect();
+    assert_eq!(codes, ["441602", "441602", "441625"]);
+    use tuoyu_core::catalogue::district_of_id;
+    assert_eq!(district_of_id("441602-0007"), Some("441602"));
+    assert_eq!(district_of_id("YC-0007"), None);
+    assert_eq!(district_of_id("441602-"), None);
+}

@@ -17,14 +17,34 @@ fn busy() -> FinderQuery {
 
 #[test]
 fn an_institution_link_keeps_only_the_dataset_and_the_id() {
-    let link = busy().institution_link("YC-0007");
+    let link = busy().institution_link("YC-0007", None);
     assert_eq!(link.to_query_string(), "?data=/data/other.json&id=YC-0007");
     assert_eq!(
         FinderQuery::default()
-            .institution_link("YC-0007")
+            .institution_link("YC-0007", None)
             .to_query_string(),
         "?id=YC-0007"
     );
+    // From a catalogue: the district's code goes with it, and the scope the parent was in
+    // (a busy address's region) does not.
+    let mut in_city = busy();
+    in_city.region = Some("441600".into());
+    assert_eq!(
+        in_city
+            .institution_link("441602-0007", Some("441602"))
+            .to_query_string(),
+        "?data=/data/other.json&region=441602&id=441602-0007"
+    );
+}
+
+#[test]
+fn region_is_read_and_written_and_a_bad_one_is_noted() {
+    let q = FinderQuery::parse([("region", "441600"), ("q", "托育")]);
+    assert_eq!(q.region.as_deref(), Some("441600"));
+    assert_eq!(q.to_query_string(), "?region=441600&q=%E6%89%98%E8%82%B2");
+    let bad = FinderQuery::parse([("region", "4416")]);
+    assert_eq!(bad.region, None);
+    assert_eq!(bad.notes.len(), 1);
 }
 
 #[test]

@@ -65,6 +65,8 @@ pub struct Source {
     pub problems: Vec<RecordProblem>,
     pub unlisted_problems: usize,
     pub revoked: usize,
+    /// Institutions of this file in the merged list (they follow the earlier files').
+    pub listed: usize,
 }
 
 /// The scope as one list, and each file it came from.
@@ -75,6 +77,22 @@ pub struct Merged {
     /// its [`Source`], where 数据说明 names the file.
     pub loaded: Loaded,
     pub sources: Vec<Source>,
+}
+
+impl Merged {
+    /// The file the merged list's `index`-th institution came from.
+    pub fn source_of(&self, index: usize) -> Option<&Source> {
+        source_of(&self.sources, index)
+    }
+}
+
+/// The source of the `index`-th institution of a list merged from `sources`, in order.
+pub fn source_of(sources: &[Source], index: usize) -> Option<&Source> {
+    let mut end = 0;
+    sources.iter().find(|s| {
+        end += s.listed;
+        index < end
+    })
 }
 
 /// The files of a scope, in the tree's order, as one list. `region` names the scope; every
@@ -112,6 +130,7 @@ pub fn merge(parts: Vec<(DatasetRef, Loaded)>, region: Region, crs: Crs) -> Merg
             problems: Vec::new(),
             unlisted_problems,
             revoked: own_revoked.len(),
+            listed: 0,
         };
         for area in dataset.region.areas {
             if !areas.iter().any(|a| a.code == area.code) {
@@ -138,6 +157,7 @@ pub fn merge(parts: Vec<(DatasetRef, Loaded)>, region: Region, crs: Crs) -> Merg
             inst.location = convert(inst.location, dataset.crs, crs);
             institutions.push(inst);
             listed_at.push(at);
+            source.listed += 1;
         }
         problems.sort_by_key(|p| p.index);
         source.problems = problems;

@@ -6,18 +6,22 @@ use crate::filter::Sort;
 use crate::model::Date;
 
 impl FinderQuery {
-    /// One institution's own page, as copied or shared: the dataset and the id, nothing of
-    /// the parent's filters, place or child. Every view links an institution with this.
-    pub fn institution_link(&self, id: &str) -> FinderQuery {
+    /// One institution's own page, as copied or shared: the dataset, the district its file
+    /// covers when it came from a catalogue (`region=`, so the link fetches one file) and the
+    /// id, nothing of the parent's filters, place or child. Every view links an institution
+    /// with this.
+    pub fn institution_link(&self, id: &str, district: Option<&str>) -> FinderQuery {
         FinderQuery {
             data: self.data.clone(),
+            region: district.map(str::to_owned),
             id: Some(id.to_owned()),
             ..FinderQuery::default()
         }
     }
 
     /// A comparison as sent to family: the dataset and the places compared, nothing of the
-    /// parent's filters, place or child.
+    /// parent's filters, place or child. No `region=`: the places may lie in several districts,
+    /// which the app finds from their ids (`catalogue::district_of_id`).
     pub fn comparison_link(&self) -> FinderQuery {
         FinderQuery {
             data: self.data.clone(),
