@@ -4,6 +4,7 @@
 //! a malformed value is dropped with a [`QueryNote`] the page shows, the rest still works.
 
 mod links;
+pub use links::WIDEN_RADIUS_M;
 mod own_place;
 mod params;
 

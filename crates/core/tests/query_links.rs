@@ -148,3 +148,22 @@ fn forgetting_the_location_takes_its_radius_and_its_sort() {
     by_name.forget_location();
     assert_eq!(by_name.sort, Sort::Name);
 }
+
+#[test]
+fn a_region_is_picked_widened_and_given_up() {
+    let mut q = FinderQuery::parse([
+        ("near", "23.74,114.69"),
+        ("id", "441602-0001"),
+        ("puhui", "1"),
+    ]);
+    let picked = q.in_region("441600");
+    assert_eq!(
+        picked.to_query_string(),
+        "?region=441600&puhui=1&near=23.74,114.69"
+    );
+    q.widen_nearby();
+    assert_eq!(q.filter.radius_m, Some(tuoyu_core::query::WIDEN_RADIUS_M));
+    let mut back = picked;
+    back.choose_region();
+    assert_eq!(back.to_query_string(), "?puhui=1");
+}

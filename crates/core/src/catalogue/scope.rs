@@ -66,6 +66,14 @@ pub struct Refused {
     pub problem: TreeProblem,
 }
 
+/// A catalogue entry of the scope whose file failed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failed {
+    pub code: String,
+    pub name: String,
+    pub url: String,
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Plan {
     /// Catalogue addresses to fetch next (the scope is not known in full until they come).
@@ -74,8 +82,8 @@ pub struct Plan {
     pub datasets: Vec<DatasetRef>,
     /// Entries of the scope left out, with why.
     pub refused: Vec<Refused>,
-    /// Addresses of catalogues of the scope that failed (named by the caller).
-    pub failed: Vec<String>,
+    /// Catalogues of the scope that failed (the caller knows why, by `url`).
+    pub failed: Vec<Failed>,
 }
 
 impl Plan {
@@ -156,7 +164,11 @@ impl<'a, F: Fn(&str) -> Fetched<'a>> Walk<'a, F> {
                                 self.plan.fetch.push(url.to_owned());
                             }
                         }
-                        Fetched::Failed => self.plan.failed.push(url.to_owned()),
+                        Fetched::Failed => self.plan.failed.push(Failed {
+                            code: entry.code.clone(),
+                            name: entry.name.clone(),
+                            url: url.to_owned(),
+                        }),
                         Fetched::Ready(c) => {
                             let mut chain = chain.to_vec();
                             chain.push(url.to_owned());

@@ -117,4 +117,33 @@ impl FinderQuery {
             self.sort = Sort::Default;
         }
     }
+
+    /// A catalogue's region picked (the picker, "widen to the city"): the list's filters
+    /// stay; no institution is open there.
+    pub fn in_region(&self, code: &str) -> FinderQuery {
+        FinderQuery {
+            region: Some(code.to_owned()),
+            id: None,
+            notes: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// Back to a catalogue's region picker: no region, and no place, which would choose the
+    /// districts by itself.
+    pub fn choose_region(&mut self) {
+        self.region = None;
+        self.forget_location();
+    }
+
+    /// A place alone (its own district shown) widened to [`WIDEN_RADIUS_M`] around it,
+    /// across district borders.
+    pub fn widen_nearby(&mut self) {
+        if self.filter.near.is_some() {
+            self.filter.radius_m = Some(WIDEN_RADIUS_M);
+        }
+    }
 }
+
+/// "Nearby" when a place alone shows only its own district: a short drive or a long walk.
+pub const WIDEN_RADIUS_M: u32 = 3000;
