@@ -23,7 +23,7 @@ use crate::lang;
 use crate::platform::{after, history_back};
 use crate::route::{use_address, Address, Step};
 use crate::views::chip::chip;
-use crate::views::filters::{toggle, AgePicker, BabyAgeChip};
+use crate::views::filters::{toggle, AgePicker};
 use crate::views::location::{LocationSection, Locator};
 use crate::views::worries_filters::{HoursFilter, PrepayChip};
 
@@ -40,6 +40,9 @@ pub struct FilterSheetHandle {
     opener: NodeRef<html::Button>,
     /// Whether the sheet's own history entry is the current one.
     pushed: StoredValue<bool>,
+    /// The address as the sheet has it, kept apart: when back is heard, the router may
+    /// already have read the entry under the sheet's.
+    kept: StoredValue<Option<FinderQuery>>,
     address: Address,
 }
 
@@ -49,6 +52,7 @@ impl FilterSheetHandle {
             dialog: NodeRef::new(),
             opener: NodeRef::new(),
             pushed: StoredValue::new(false),
+            kept: StoredValue::new(None),
             address: use_address(),
         }
     }
@@ -65,6 +69,8 @@ impl FilterSheetHandle {
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             if history.push_state(&JsValue::NULL, "").is_ok() {
                 self.pushed.set_value(true);
+                self.kept
+                    .set_value(Some(self.address.query.get_untracked()));
             }
         }
         let _ = dialog.show_modal();
@@ -86,14 +92,18 @@ impl FilterSheetHandle {
         }
         self.pushed.set_value(false);
         let address = self.address;
-        let query = address.query.get_untracked();
+        let query = self
+            .kept
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| address.query.get_untracked());
         let href = address.href(&query);
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
         }
-        // This listener runs before the router's (capture), which then reads the address just
-        // written. Should an engine run them the other way round, the router has read the older
-        // entry: the sheet's choice is written again.
+        // When this listener runs before the router's (capture), the router reads the address
+        // just written. When it runs after, the router has read the older entry: the sheet's
+        // choice is written again.
         after(
             Duration::ZERO,
             Box::new(move || {
@@ -185,6 +195,12 @@ pub fn FilterSheet(sheet: FilterSheetHandle, locator: Locator) -> impl IntoView 
     };
     let any_filter = move || address.query.with(FinderQuery::has_filters);
     watch_back(sheet);
+    Effect::new(move |_| {
+        let query = address.query.get();
+        if sheet.pushed.get_value() {
+            sheet.kept.set_value(Some(query));
+        }
+    });
     let locale = lang::current();
     view! {
         <dialog
@@ -216,7 +232,6 @@ pub fn FilterSheet(sheet: FilterSheetHandle, locator: Locator) -> impl IntoView 
             </div>
             <div class="filter-sheet-body">
                 <LocationSection locator />
-                <BabyAgeChip />
                 <AgePicker />
                 <HoursFilter />
                 <div class="chips toggles">

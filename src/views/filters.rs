@@ -49,6 +49,7 @@ pub fn Filters() -> impl IntoView {
             </div>
             <div class="bar-row bar-chips">
                 <LocateOrDistance locator />
+                <BabyAgeChip />
                 <div
                     class="chips"
                     role="group"
@@ -120,10 +121,10 @@ fn SearchBox() -> impl IntoView {
     }
 }
 
-/// The age of the child saved in 我的宝宝, offered one tap away (never applied by itself):
-/// a second tap takes it off again.
+/// The age of the child saved in 我的宝宝, offered one tap away in the bar (never applied by
+/// itself): a second tap takes it off again.
 #[component]
-pub fn BabyAgeChip() -> impl IntoView {
+fn BabyAgeChip() -> impl IntoView {
     let address = use_address();
     let months = crate::views::baby::saved_age_months();
     let locale = lang::current();
@@ -134,7 +135,7 @@ pub fn BabyAgeChip() -> impl IntoView {
             let age = (!on()).then_some(m);
             address.update(Step::Replace, move |q| q.filter.age = age);
         };
-        view! { <div class="chips">{chip(on, toggle, Some("baby-age"), label)}</div> }
+        chip(on, toggle, Some("baby-age"), label)
     })
 }
 
