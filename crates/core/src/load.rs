@@ -320,12 +320,13 @@ fn parse(text: &str) -> Result<Root<'_>, serde_json::Error> {
     })
 }
 
-/// Reads a published dataset file.
-pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
-    if bytes.len() > MAX_DATASET_BYTES {
+/// The text of a published file (a dataset or a catalogue) of at most `limit` bytes, its
+/// byte-order mark dropped, or why it is not text worth parsing.
+pub(crate) fn file_text(bytes: &[u8], limit: usize) -> Result<&str, FileError> {
+    if bytes.len() > limit {
         return Err(FileError::TooLarge {
             bytes: bytes.len(),
-            limit: MAX_DATASET_BYTES,
+            limit,
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -334,10 +335,15 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
         Some(b'<') => return Err(FileError::LooksLikeHtml),
         Some(_) => {}
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(bytes, e.valid_up_to());
         FileError::NotUtf8 { line, column }
-    })?;
+    })
+}
+
+/// Reads a published dataset file.
+pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
+    let text = file_text(bytes, MAX_DATASET_BYTES)?;
     let root = parse(text).map_err(|e| FileError::NotJson {
         line: e.line(),
         column: e.column(),
