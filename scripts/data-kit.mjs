@@ -120,17 +120,19 @@ const CAP = { centre: [40, 150], community: [15, 40], kindergarten: [20, 60], em
 /**
  * One synthetic, valid `tuoyu.dataset/1` institution: `n` numbers its name and phone, `area`
  * is one of the file's areas (`{code}`), `place(area)` draws its location, `district` the
- * 6-digit code its registration numbers start with, `phonePrefix` its invented phone block.
- * The draws are made in a fixed order, so a seed gives the same record every time.
+ * 6-digit code its registration numbers start with, `phonePrefix` its invented phone block,
+ * `label` what its name starts with (and `numbered` whether it ends with `n`), so that no one
+ * takes it for a real place. The draws are made in a fixed order, so a seed gives the same
+ * record every time.
  */
-export function syntheticInstitution(g, { id, n, area, place, district, phonePrefix }) {
+export function syntheticInstitution(g, { id, n, area, place, district, phonePrefix, label = "合成·", numbered = true }) {
   const { rnd, chance, int, pick } = g;
   const kind = pickKind(rnd);
   const types = careTypes(g, kind);
   const puhui = chance(kind === "community" || kind === "kindergarten" ? 0.65 : 0.35);
   const r = {
     id,
-    name: `合成·${pick(ROOTS)}${pick(SUFFIX[kind])}${n}`,
+    name: `${label}${pick(ROOTS)}${pick(SUFFIX[kind])}${numbered ? n : ""}`,
     kind,
   };
   if (chance(0.75)) {
