@@ -138,7 +138,8 @@ PROVINCES.forEach((p, pi) => {
     const mid = { lat: (c.box.south + c.box.north) / 2, lng: (c.box.west + c.box.east) / 2 };
     regionRows.push([c.code, c.name, fixed(mid)]);
     const n = nDistricts[ci];
-    const urban = MUNICIPALITY.has(p.code) ? Math.ceil(n * 0.6) : Math.max(1, Math.round(n * 0.35));
+    // At most 20: codes 01–20 are the urban districts'.
+    const urban = Math.min(20, MUNICIPALITY.has(p.code) ? Math.ceil(n * 0.6) : Math.max(1, Math.round(n * 0.35)));
     const ds = Array.from({ length: n }, (_, k) => {
       const isUrban = k < urban;
       const spread = isUrban ? 0.05 : 0.5;
