@@ -255,3 +255,18 @@ pub fn summary(out: &Output) -> String {
         }
     )
 }
+
+/// The release as one `.zip` (stored, not compressed: its files are mostly served gzipped by
+/// the host anyway), for the publisher's page, which cannot write a folder.
+pub fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let fail = |e: &dyn std::fmt::Display| format!("无法生成压缩包：{e}");
+    for (name, bytes) in files {
+        w.start_file(name.as_str(), options).map_err(|e| fail(&e))?;
+        w.write_all(bytes).map_err(|e| fail(&e))?;
+    }
+    Ok(w.finish().map_err(|e| fail(&e))?.into_inner())
+}
