@@ -1,6 +1,6 @@
 //! "Where are you": the phone's GPS (which never leaves the phone, nor enters the address or
-//! a link: it is kept for the visit, see `route.rs`), or a 镇/街道 from the dataset, and how
-//! far the parent will travel.
+//! a link: it is kept for the visit, and on the phone if the parent asks, see `route.rs`), or
+//! a 镇/街道 from the dataset, and how far the parent will travel.
 
 use leptos::prelude::*;
 use tuoyu_core::model::LatLng;
@@ -40,6 +40,7 @@ pub fn LocationPicker() -> impl IntoView {
     let dataset = use_dataset();
     let state = RwSignal::new(Locating::Idle);
     let near = Memo::new(move |_| address.query.with(|q| q.filter.near));
+    let own = Memo::new(move |_| address.query.with(|q| q.own_place().is_some()));
 
     let use_my_location = move |_| {
         state.set(Locating::Busy);
@@ -139,7 +140,28 @@ pub fn LocationPicker() -> impl IntoView {
                 _ => None,
             }}
             <Show when=move || near.get().is_some()>
-                <p class="hint">{td_string!(locale, finder.location_hint)}</p>
+                <p class="hint">
+                    {move || {
+                        if own.get() && address.own_on_phone.get() {
+                            td_string!(locale, finder.location_hint_kept)
+                        } else {
+                            td_string!(locale, finder.location_hint)
+                        }
+                    }}
+                </p>
+                <Show when=move || own.get()>
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            data-testid="remember-location"
+                            prop:checked=move || address.own_on_phone.get()
+                            on:change:target=move |ev| {
+                                address.keep_own_place_on_phone(ev.target().checked())
+                            }
+                        />
+                        {td_string!(locale, finder.remember_location)}
+                    </label>
+                </Show>
                 <div class="chips" role="group" aria-label=td_string!(locale, finder.radius_label)>
                     {RADII_M.into_iter().map(|m| radius_chip(Some(m))).collect_view()}
                     {radius_chip(None)}

@@ -93,6 +93,8 @@ describe('where the parent is, in English', () => {
     assert.ok(await page.getByRole('button', { name: 'Locate again' }).isVisible());
     assert.ok(await page.getByRole('button', { name: "Don't use location" }).isVisible());
     assert.match(await page.locator('.location .hint').textContent(), /^Distances are from your location/);
+    await page.getByLabel('Use it next time too (kept on this phone only)').check();
+    assert.match(await page.locator('.location .hint').textContent(), /kept on this phone until you tap/);
     await page.getByRole('button', { name: 'Within 3 km' }).click();
     await page.getByRole('button', { name: 'Within 3 km', pressed: true }).waitFor();
     assert.match(await page.getByTestId('distance').first().textContent(), /^\s*[\d.]+ k?m away\s*$/);
