@@ -242,25 +242,24 @@ fn execute(command: Command) -> Result<i32, String> {
             Ok(report.exit_code())
         }
         Command::Bundle(args) => run_bundle(args),
-        Command::Diff { old, new, json } if old.is_dir() && new.is_dir() => {
-            let (o, n) = (folder_reader(&old), folder_reader(&new));
-            let report = release::diff_releases(&o, &n)?;
-            if json {
-                print(&crate::json::pretty(&report)?);
-            } else {
-                let (o, n) = (old.display().to_string(), new.display().to_string());
-                print(&release::render_text(&o, &n, &report));
-            }
-            Ok(0)
-        }
         Command::Diff { old, new, json } => {
-            let report = diff::diff_bytes(&read(&old)?, &read(&new)?)?;
-            if json {
-                print(&crate::json::pretty(&report)?);
+            let (o, n) = (old.display().to_string(), new.display().to_string());
+            let text = if old.is_dir() && new.is_dir() {
+                let report = release::diff_releases(&folder_reader(&old), &folder_reader(&new))?;
+                if json {
+                    crate::json::pretty(&report)?
+                } else {
+                    release::render_text(&o, &n, &report)
+                }
             } else {
-                let (o, n) = (old.display().to_string(), new.display().to_string());
-                print(&diff::render_text(&o, &n, &report));
-            }
+                let report = diff::diff_bytes(&read(&old)?, &read(&new)?)?;
+                if json {
+                    crate::json::pretty(&report)?
+                } else {
+                    diff::render_text(&o, &n, &report)
+                }
+            };
+            print(&text);
             Ok(0)
         }
     }

@@ -117,18 +117,8 @@ pub fn diff_releases(
 pub fn render_text(old: &str, new: &str, r: &Report) -> String {
     let mut s = format!("对比目录 {old} → {new}\n");
     let line = |d: &District| format!("{} {}（{} 家机构）", d.code, d.name, d.count);
-    if !r.added.is_empty() {
-        s += &format!("新增 {} 个辖区：\n", r.added.len());
-        r.added
-            .iter()
-            .for_each(|d| s += &format!("  + {}\n", line(d)));
-    }
-    if !r.removed.is_empty() {
-        s += &format!("删除 {} 个辖区：\n", r.removed.len());
-        r.removed
-            .iter()
-            .for_each(|d| s += &format!("  - {}\n", line(d)));
-    }
+    diff::list(&mut s, "新增 {} 个辖区", &r.added, "+", line);
+    diff::list(&mut s, "删除 {} 个辖区", &r.removed, "-", line);
     if !r.changed.is_empty() {
         s += &format!("修改 {} 个辖区：\n", r.changed.len());
         for c in &r.changed {
