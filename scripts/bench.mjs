@@ -196,7 +196,7 @@ if (CATALOGUE) {
     radius: RADIUS,
     ...(await measureCatalogue({
       coldTab, requests, origin: server.origin, mobile: MOBILE, runs: Math.min(RUNS, 3),
-      reps: REPS ? Number(REPS) : 4, repoRoot,
+      reps: REPS ? Number(REPS) : 4, repoRoot, distDir,
     })),
   };
   console.log(JSON.stringify(results.catalogue, (k, v) => (['all', 'nextPaint', 'eventTiming', 'neededFiles'].includes(k) ? undefined : v)));

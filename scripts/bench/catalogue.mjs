@@ -102,7 +102,7 @@ const errorOf = async (page) => {
 
 /**
  * Runs the three measurements. `ctx`: the benchmark's `coldTab`, `requests` (paths the server
- * saw), `origin`, `mobile` (network profile), `runs`, `reps`, `repoRoot`.
+ * saw), `origin`, `mobile` (network profile), `runs`, `reps`, `repoRoot`, `distDir`.
  */
 export async function measureCatalogue(ctx) {
   const release = nationalRelease(ctx.repoRoot);
@@ -114,8 +114,8 @@ export async function measureCatalogue(ctx) {
   const dataRequests = (served) => served.filter((p) => p.endsWith('.json'));
   const bytesOf = (paths) =>
     paths.reduce((s, p) => {
-      const file = p.startsWith(MOUNT) ? join(release, p.slice(MOUNT.length)) : null;
-      return s + (file && existsSync(file) ? gzipSize(file) : 0);
+      const file = p.startsWith(MOUNT) ? join(release, p.slice(MOUNT.length)) : join(ctx.distDir, decodeURIComponent(p));
+      return s + (existsSync(file) ? gzipSize(file) : 0);
     }, 0);
 
   async function atPoint(point, runs) {
