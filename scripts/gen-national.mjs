@@ -112,11 +112,12 @@ const uniformIn = (b) => ({ lat: b.south + rnd() * (b.north - b.south), lng: b.w
 const fixed = (p) => ({ lat: +p.lat.toFixed(6), lng: +p.lng.toFixed(6) });
 
 // ---------- the tree: provinces → cities → districts, with their shares ----------
+// Every province at least one city, every city at least one district, at any scale.
 const cityCounts = apportion(
-  CITIES - PROVINCES.filter((p) => MUNICIPALITY.has(p.code)).length,
+  CITIES - PROVINCES.length,
   PROVINCES.map((p) => (MUNICIPALITY.has(p.code) ? 0 : p.cities)),
-).map((n, i) => (MUNICIPALITY.has(PROVINCES[i].code) ? 1 : n));
-const districtCounts = apportion(DISTRICTS, PROVINCES.map((p) => p.districts));
+).map((n) => n + 1);
+const districtCounts = apportion(DISTRICTS - CITIES, PROVINCES.map((p) => p.districts)).map((n, i) => n + cityCounts[i]);
 const perProvince = apportion(TOTAL, PROVINCES.map((p) => p.pop));
 PROVINCES.forEach((p) => Object.assign(p, { weight: p.area }));
 partition(CHINA, PROVINCES);
