@@ -15,6 +15,7 @@ use crate::views::advice::{EmptyAdvice, FeeBasis};
 use crate::views::card::ResultCard;
 use crate::views::filters::Filters;
 use crate::views::map::MapView;
+use crate::views::scope::ScopeLine;
 use crate::views::shortlist::Shortlist;
 use crate::views::status::{with_dataset, DataNotes, OfflineNotice, SampleBanner};
 
@@ -38,6 +39,7 @@ pub fn FinderPage() -> impl IntoView {
     view! {
         <SampleBanner />
         <OfflineNotice />
+        <ScopeLine />
         <Filters />
         {with_dataset(|loaded| view! { <Results loaded /> }.into_any())}
     }

@@ -10,6 +10,8 @@
 //! not.
 
 mod check;
+pub mod merge;
+pub mod scope;
 mod url;
 
 use serde::{Deserialize, Serialize};
@@ -33,6 +35,14 @@ pub const MAX_ENTRIES: usize = 10_000;
 
 /// Catalogues nest at most this many levels below the one the app opens.
 pub const MAX_DEPTH: usize = 3;
+
+/// The district an institution id names by the publishers' convention (`441602-0007`:
+/// the district's code, a hyphen, the rest), for a link that carries ids but no `region=`.
+pub fn district_of_id(id: &str) -> Option<&str> {
+    let (code, rest) = id.split_once('-')?;
+    (code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty())
+        .then_some(code)
+}
 
 fn is_false(b: &bool) -> bool {
     !*b

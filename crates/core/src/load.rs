@@ -47,6 +47,10 @@ pub const SCHEMA: &str = "tuoyu.dataset/1";
 pub struct Loaded {
     /// Only good, non-revoked records, in file order.
     pub dataset: Dataset,
+    /// For each listed institution, its 0-based position in the file's `institutions`, so a
+    /// problem found later (an id another file of a catalogue already has) names the record
+    /// as the loader's own problems do.
+    pub listed_at: Vec<u32>,
     /// The problems of the left-out records, in file order: at most
     /// [`MAX_PROBLEMS_PER_RECORD`] per record and [`MAX_PROBLEMS`] in all.
     pub problems: Vec<RecordProblem>,
@@ -390,11 +394,16 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
         seen_ids: HashMap::with_capacity(records.len()),
     };
     let mut institutions = Vec::with_capacity(records.len());
+    let mut listed_at = Vec::with_capacity(records.len());
     let (mut problems, mut skipped, mut revoked) = (Vec::new(), 0, Vec::new());
     let mut unlisted_problems = 0;
     for (index, value) in records.into_iter().enumerate() {
         match check_record(index, value, &mut ctx) {
-            Outcome::Listed(inst) => institutions.push(inst),
+            Outcome::Listed(inst) => {
+                // MAX_RECORDS keeps every position within u32.
+                listed_at.push(index as u32);
+                institutions.push(inst);
+            }
             Outcome::Revoked(r) => revoked.push(r),
             Outcome::Bad { id, problems: list } => {
                 skipped += 1;
@@ -424,6 +433,7 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
     };
     Ok(Loaded {
         dataset,
+        listed_at,
         problems,
         unlisted_problems,
         skipped,
