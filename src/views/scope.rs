@@ -104,10 +104,9 @@ pub fn RegionPicker(choice: Arc<Choice>) -> impl IntoView {
                         type="button"
                         class="button link"
                         on:click=move |_| {
-                            path
-                                .update(|p| {
-                                    p.pop();
-                                })
+                            path.update(|p| {
+                                p.pop();
+                            })
                         }
                     >
                         {td_string!(locale, scope.pick_up)}
@@ -157,6 +156,19 @@ pub fn RegionPicker(choice: Arc<Choice>) -> impl IntoView {
     }
 }
 
+/// A button that changes the address, drawn as a link in the line's text.
+fn edit_button(
+    testid: &'static str,
+    label: &'static str,
+    on_click: impl Fn(web_sys::MouseEvent) + 'static,
+) -> impl IntoView {
+    view! {
+        <button type="button" class="button link" data-testid=testid on:click=on_click>
+            {label}
+        </button>
+    }
+}
+
 /// Which districts the list covers, how to widen it, and the files that failed.
 #[component]
 pub fn ScopeLine() -> impl IntoView {
@@ -191,14 +203,7 @@ fn scope_line(info: &ScopeInfo) -> impl IntoView {
             Some(view! {
                 <p class="scope-widen">
                     {to_parent} " · "
-                    <button
-                        type="button"
-                        class="button link"
-                        data-testid="scope-nearby"
-                        on:click=nearby
-                    >
-                        {td_string!(l, scope.widen_nearby)}
-                    </button>
+                    {edit_button("scope-nearby", td_string!(l, scope.widen_nearby), nearby)}
                 </p>
             })
         }
@@ -233,14 +238,7 @@ fn scope_line(info: &ScopeInfo) -> impl IntoView {
         <div class="scope-line" data-testid="scope" data-codes=codes.join(",")>
             <p>
                 {sentence(&words, [names])} " "
-                <button
-                    type="button"
-                    class="button link"
-                    data-testid="scope-change"
-                    on:click=change
-                >
-                    {td_string!(l, scope.change_region)}
-                </button>
+                {edit_button("scope-change", td_string!(l, scope.change_region), change)}
             </p>
             {widen}
             {incomplete}

@@ -209,8 +209,26 @@ fn check_schema(v: Option<Loose>) -> Result<String, FileError> {
         Some(Loose::Str(s)) => s.into_owned(),
         Some(other) => return Err(FileError::WrongSchema(other.short())),
     };
-    let Some(version) = s.strip_prefix("tuoyu.dataset/") else {
-        return Err(FileError::WrongSchema(s));
+    match read_schema(&s, "tuoyu.dataset/") {
+        SchemaReading::Supported => Ok(s),
+        SchemaReading::Other => Err(FileError::WrongSchema(s)),
+        SchemaReading::OtherMajor => Err(FileError::UnsupportedVersion(s)),
+    }
+}
+
+/// How a `schema` value reads against a family (`tuoyu.dataset/`, `tuoyu.catalogue/`) of
+/// which this app reads version 1 and its minor versions (`1.N`, which only add keys).
+pub(crate) enum SchemaReading {
+    Supported,
+    /// Not of the family, or not `major[.minor]` in digits.
+    Other,
+    /// Of the family, another major version.
+    OtherMajor,
+}
+
+pub(crate) fn read_schema(s: &str, family: &str) -> SchemaReading {
+    let Some(version) = s.strip_prefix(family) else {
+        return SchemaReading::Other;
     };
     let (major, minor) = match version.split_once('.') {
         Some((major, minor)) => (major, Some(minor)),
@@ -218,12 +236,12 @@ fn check_schema(v: Option<Loose>) -> Result<String, FileError> {
     };
     let numeric = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
     if !numeric(major) || !minor.is_none_or(numeric) {
-        return Err(FileError::WrongSchema(s));
+        SchemaReading::Other
+    } else if major != "1" {
+        SchemaReading::OtherMajor
+    } else {
+        SchemaReading::Supported
     }
-    if major != "1" {
-        return Err(FileError::UnsupportedVersion(s));
-    }
-    Ok(s)
 }
 
 fn first_problem(c: Checker) -> Result<(), FileError> {

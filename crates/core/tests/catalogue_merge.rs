@@ -50,28 +50,24 @@ const AROUND: BBox = BBox {
     east: 114.71,
 };
 
-#[test]
-fn files_merge_in_order_and_a_repeated_id_is_reported_on_its_own_file() {
+/// 源城区 with `first`'s ids, then 东源县 with `second`'s, merged.
+fn two_files(first: &[&str], second: &[&str]) -> tuoyu_core::catalogue::merge::Merged {
     let region = Region {
         code: "441600".into(),
         name: "河源市".into(),
         center: LatLng::new(23.7, 114.7),
         areas: vec![],
     };
-    let m = merge(
-        vec![
-            (
-                entry("441602", AROUND),
-                file("441602", &["A-1", "A-2"], Crs::Wgs84),
-            ),
-            (
-                entry("441625", AROUND),
-                file("441625", &["B-1", "A-2", "B-3"], Crs::Wgs84),
-            ),
-        ],
-        region,
-        Crs::Wgs84,
-    );
+    let parts = vec![
+        (entry("441602", AROUND), file("441602", first, Crs::Wgs84)),
+        (entry("441625", AROUND), file("441625", second, Crs::Wgs84)),
+    ];
+    merge(parts, region, Crs::Wgs84)
+}
+
+#[test]
+fn files_merge_in_order_and_a_repeated_id_is_reported_on_its_own_file() {
+    let m = two_files(&["A-1", "A-2"], &["B-1", "A-2", "B-3"]);
     let ids: Vec<&str> = m
         .loaded
         .dataset
@@ -123,26 +119,7 @@ fn a_box_that_does_not_hold_its_file_is_named() {
 
 #[test]
 fn each_institution_is_traced_to_its_file() {
-    let region = Region {
-        code: "441600".into(),
-        name: "河源市".into(),
-        center: LatLng::new(23.7, 114.7),
-        areas: vec![],
-    };
-    let m = merge(
-        vec![
-            (
-                entry("441602", AROUND),
-                file("441602", &["A-1", "A-2"], Crs::Wgs84),
-            ),
-            (
-                entry("441625", AROUND),
-                file("441625", &["B-1"], Crs::Wgs84),
-            ),
-        ],
-        region,
-        Crs::Wgs84,
-    );
+    let m = two_files(&["A-1", "A-2"], &["B-1"]);
     let codes: Vec<&str> = (0..4)
         .filter_map(|i| m.source_of(i))
         .map(|s| s.entry.code.as_str())

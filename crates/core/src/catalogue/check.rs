@@ -13,7 +13,7 @@ use super::{
     MAX_CATALOGUE_BYTES, MAX_ENTRIES,
 };
 use crate::coords::in_china_bounds;
-use crate::load::{file_text, quote, FileError};
+use crate::load::{file_text, quote, read_schema, FileError, SchemaReading};
 use crate::model::{parse_date, Crs, LatLng};
 use crate::source::SourceRefusal;
 
@@ -169,18 +169,11 @@ fn check_schema(v: Option<&Value>) -> Result<String, CatalogueError> {
         Some(Value::String(s)) => s.clone(),
         Some(other) => return Err(CatalogueError::WrongSchema(other.to_string())),
     };
-    let Some(version) = s.strip_prefix("tuoyu.catalogue/") else {
-        return Err(CatalogueError::WrongSchema(s));
-    };
-    let (major, minor) = version.split_once('.').unwrap_or((version, "0"));
-    let numeric = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-    if !numeric(major) || !numeric(minor) {
-        return Err(CatalogueError::WrongSchema(s));
+    match read_schema(&s, "tuoyu.catalogue/") {
+        SchemaReading::Supported => Ok(s),
+        SchemaReading::Other => Err(CatalogueError::WrongSchema(s)),
+        SchemaReading::OtherMajor => Err(CatalogueError::UnsupportedVersion(s)),
     }
-    if major != "1" {
-        return Err(CatalogueError::UnsupportedVersion(s));
-    }
-    Ok(s)
 }
 
 /// Reads the required keys of one object, naming each by its dotted path.
