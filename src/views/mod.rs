@@ -7,6 +7,7 @@ pub mod card;
 pub mod chip;
 pub mod compare;
 pub mod detail;
+pub mod filter_sheet;
 pub mod filters;
 pub mod finder;
 pub mod guide;

@@ -165,6 +165,14 @@ export async function waitForList(page) {
   });
 }
 
+/** Opens the filter sheet (the choices the finder's bar has no room for) and returns it. */
+export async function openFilters(page) {
+  await page.getByTestId('open-filters').click();
+  const sheet = page.getByRole('dialog');
+  await sheet.waitFor();
+  return sheet;
+}
+
 export async function resultIds(page) {
   return page.$$eval('[data-testid="result"]', (els) => els.map((e) => e.dataset.id));
 }
