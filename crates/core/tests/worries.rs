@@ -293,6 +293,32 @@ fn vacancies_with_an_age_use_the_band_that_holds_it() {
 }
 
 #[test]
+fn most_vacancies_first_with_an_age_ranks_by_the_childs_band() {
+    // BANDS has more free places in all (5 against 3), none of them for a 12-month-old.
+    let mut banded = full("BANDS");
+    banded["places"]["by_age"] = json!([
+        { "min": 6, "max": 17, "total": 20, "vacant": 0 },
+        { "min": 18, "max": 30, "total": 20, "vacant": 5 }
+    ]);
+    let mut plain = full("PLAIN");
+    plain["places"]["vacant"] = json!(3);
+    let d = dataset(vec![banded, plain]);
+    let ranked = |age| {
+        let f = Filter {
+            age,
+            ..Filter::default()
+        };
+        find(&d, &f, Sort::Vacancy)
+            .into_iter()
+            .map(|h| d.institutions[h.index].id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ranked(None), ["BANDS", "PLAIN"]);
+    assert_eq!(ranked(Some(20)), ["BANDS", "PLAIN"]);
+    assert_eq!(ranked(Some(12)), ["PLAIN", "BANDS"]);
+}
+
+#[test]
 fn the_address_carries_from_until_and_prepay() {
     let q = FinderQuery::parse_query_string("?from=07:30&until=18:30&prepay=3", None);
     assert!(q.notes.is_empty(), "{:?}", q.notes);
