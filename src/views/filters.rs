@@ -1,30 +1,34 @@
-//! The filter panel. Every control reads the address and writes it back (replacing the history
+//! The filter bar over the list (the rest is in the filter sheet). Every control reads the address and writes it back (replacing the history
 //! entry), so the list, a reload and a shared link all agree.
 
 use leptos::prelude::*;
-use tuoyu_core::filter::Sort;
-use tuoyu_core::model::{CareType, Kind};
+use tuoyu_core::model::CareType;
 use tuoyu_core::query::FinderQuery;
 
 use tuoyu_core::age::{age_on, check_birth_date, BirthDateProblem};
 
+use crate::data::use_dataset;
 use crate::i18n::*;
 use crate::labels::Label;
 use crate::lang;
 use crate::platform::today;
 use crate::route::{use_address, Step};
 use crate::views::chip::chip;
-use crate::views::location::LocationPicker;
+use crate::views::filter_sheet::{FilterSheet, FilterSheetHandle, OpenFilters};
+use crate::views::location::{LocateOrDistance, LocateProblem, Locator};
+use crate::views::shortlist::Shortlist;
 use crate::views::text::mixed;
-use crate::views::worries_filters::{HoursFilter, PrepayChip};
 use crate::wording::birth_date_text;
 
+/// The bar over the list: the search, the choices parents use most (where, care type, 普惠),
+/// the 筛选 button for the rest and the shortlist. One or two rows on a phone, so that the
+/// answer is on the first screen.
 #[component]
 pub fn Filters() -> impl IntoView {
     let address = use_address();
+    let dataset = use_dataset();
     let set =
         move |change: Box<dyn FnOnce(&mut FinderQuery)>| address.update(Step::Replace, change);
-
     let care_chip = move |care: CareType| {
         chip(
             move || address.query.with(|q| q.filter.types.contains(&care)),
@@ -33,118 +37,40 @@ pub fn Filters() -> impl IntoView {
             care.text(),
         )
     };
-    let kind_chip = move |kind: Kind| {
-        chip(
-            move || address.query.with(|q| q.filter.kinds.contains(&kind)),
-            move || set(Box::new(move |q| toggle(&mut q.filter.kinds, kind))),
-            None,
-            kind.text(),
-        )
-    };
-    let any_filter = move || address.query.with(FinderQuery::has_filters);
-
-    // The panel shows what most parents use; the rest folds away so the results stay near
-    // the top of a phone screen. It opens by itself when a folded filter is in use.
-    let folded_in_use = move || {
-        address.query.with(|q| {
-            usize::from(q.filter.age.is_some())
-                + usize::from(q.filter.from.is_some() || q.filter.until.is_some())
-                + q.filter.kinds.len()
-                + usize::from(q.sort != Sort::Default)
-        })
-    };
-    let more_open = folded_in_use() > 0;
+    let locator = Locator::new();
+    let sheet = FilterSheetHandle::new();
     let locale = lang::current();
-
     view! {
-        <section class="filters" aria-label=td_string!(locale, finder.filters_label)>
-            <SearchBox />
-            <LocationPicker />
-            <div class="chips" role="group" aria-label=td_string!(locale, finder.care_types_label)>
-                {CareType::ALL.into_iter().map(care_chip).collect_view()}
+        <section class="filters finder-bar" aria-label=td_string!(locale, finder.filters_label)>
+            <div class="bar-row">
+                <SearchBox />
+                <OpenFilters sheet />
+                {move || dataset.loaded().map(|loaded| view! { <Shortlist loaded /> })}
             </div>
-            <BabyAgeChip />
-            <div class="chips toggles">
+            <div class="bar-row bar-chips">
+                <LocateOrDistance locator />
+                <BabyAgeChip />
+                <div
+                    class="chips"
+                    role="group"
+                    aria-label=td_string!(locale, finder.care_types_label)
+                >
+                    {CareType::ALL.into_iter().map(care_chip).collect_view()}
+                </div>
                 {chip(
                     move || address.query.with(|q| q.filter.puhui),
                     move || set(Box::new(|q| q.filter.puhui = !q.filter.puhui)),
                     None,
                     mixed(td_string!(locale, finder.puhui_only)),
                 )}
-                {chip(
-                    move || address.query.with(|q| q.filter.vacant),
-                    move || set(Box::new(|q| q.filter.vacant = !q.filter.vacant)),
-                    None,
-                    td_string!(locale, finder.vacant_only),
-                )}
-                {chip(
-                    move || address.query.with(|q| q.filter.public_only),
-                    move || set(Box::new(|q| q.filter.public_only = !q.filter.public_only)),
-                    Some("public-only"),
-                    td_string!(locale, finder.public_only),
-                )} <PrepayChip />
             </div>
-            <details class="group more-filters" open=more_open>
-                <summary>
-                    {td_string!(locale, finder.more_filters)}
-                    {move || match folded_in_use() {
-                        0 => String::new(),
-                        n => td_string!(locale, finder.more_in_use, n).to_string(),
-                    }}
-                </summary>
-                <AgePicker />
-                <HoursFilter />
-                <div class="group">
-                    <p class="label">{td_string!(locale, finder.kinds_label)}</p>
-                    <div
-                        class="chips"
-                        role="group"
-                        aria-label=td_string!(locale, finder.kinds_group)
-                    >
-                        {Kind::ALL.into_iter().map(kind_chip).collect_view()}
-                    </div>
-                </div>
-                <label class="field">
-                    {td_string!(locale, finder.sort_label)}
-                    <select
-                        on:change:target=move |ev| {
-                            let sort = Sort::parse(&ev.target().value()).unwrap_or_default();
-                            set(Box::new(move |q| q.sort = sort));
-                        }
-                        prop:value=move || address.query.with(|q| q.sort.code().to_string())
-                    >
-                        {Sort::ALL
-                            .into_iter()
-                            .map(|sort| {
-                                let disabled = move || {
-                                    sort == Sort::Distance
-                                        && address.query.with(|q| q.filter.near.is_none())
-                                };
-                                // Nearest first needs a place to measure from.
-                                view! {
-                                    <option value=sort.code() disabled=disabled>
-                                        {sort.text()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-            </details>
-            <Show when=any_filter>
-                <button
-                    type="button"
-                    class="button link"
-                    on:click=move |_| set(Box::new(FinderQuery::clear_filters))
-                >
-                    {td_string!(locale, finder.clear_filters)}
-                </button>
-            </Show>
+            <LocateProblem locator />
         </section>
+        <FilterSheet sheet locator />
     }
 }
 
-fn toggle<T: PartialEq + Ord>(list: &mut Vec<T>, item: T) {
+pub fn toggle<T: PartialEq + Ord>(list: &mut Vec<T>, item: T) {
     if let Some(at) = list.iter().position(|x| *x == item) {
         list.remove(at);
     } else {
@@ -195,8 +121,8 @@ fn SearchBox() -> impl IntoView {
     }
 }
 
-/// The age of the child saved in 我的宝宝, offered one tap away (never applied by itself):
-/// a second tap takes it off again.
+/// The age of the child saved in 我的宝宝, offered one tap away in the bar (never applied by
+/// itself): a second tap takes it off again.
 #[component]
 fn BabyAgeChip() -> impl IntoView {
     let address = use_address();
@@ -209,14 +135,14 @@ fn BabyAgeChip() -> impl IntoView {
             let age = (!on()).then_some(m);
             address.update(Step::Replace, move |q| q.filter.age = age);
         };
-        view! { <div class="chips">{chip(on, toggle, Some("baby-age"), label)}</div> }
+        chip(on, toggle, Some("baby-age"), label)
     })
 }
 
 /// The child's age in months, chosen directly or worked out from the birth date (which is
 /// used here and forgotten: only the months go into the address).
 #[component]
-fn AgePicker() -> impl IntoView {
+pub fn AgePicker() -> impl IntoView {
     let address = use_address();
     let birth_note = RwSignal::new(None::<String>);
     let options = (0u8..=36)

@@ -1,4 +1,5 @@
-//! The list: filters on top, the matching institutions as cards below.
+//! The list: the filter bar on top, the matching institutions as cards below, the count and
+//! the list/map switch at the bottom of the screen.
 
 use std::sync::Arc;
 
@@ -15,7 +16,7 @@ use crate::views::advice::{EmptyAdvice, FeeBasis};
 use crate::views::card::ResultCard;
 use crate::views::filters::Filters;
 use crate::views::map::MapView;
-use crate::views::shortlist::Shortlist;
+use crate::views::scope::ScopeLine;
 use crate::views::status::{with_dataset, DataNotes, OfflineNotice, SampleBanner};
 
 /// Cards drawn at first; the contract asks for at least 20 without scrolling or "more", and a
@@ -23,11 +24,11 @@ use crate::views::status::{with_dataset, DataNotes, OfflineNotice, SampleBanner}
 const FIRST_BATCH: usize = 24;
 
 /// Cards drawn in the frame that answers a new search; the rest of the batch follows once that
-/// frame has been painted, so that a chip or a letter is answered at once on a slow phone. A
-/// control that changes the search sits at least ~390 px above the list (the chips; the
-/// search box even more), so on an 844 px phone screen at most four cards of at least 130 px
-/// can be in sight of the finger that changed it.
-const FIRST_SCREEN: usize = 4;
+/// frame has been painted, so that a chip or a letter is answered at once on a slow phone. The
+/// header and the filter bar take at least ~190 px above the list and the count bar ~56 px
+/// below it, so on an 844 px phone screen at most five cards of at least 130 px can be in
+/// sight of the finger that changed it.
+const FIRST_SCREEN: usize = 5;
 
 /// A card's least height with its margin, in CSS pixels: the room kept for the cards still to
 /// come while only the first screen is drawn.
@@ -36,9 +37,11 @@ const CARD_MIN_PX: usize = 140;
 #[component]
 pub fn FinderPage() -> impl IntoView {
     view! {
-        <SampleBanner />
         <OfflineNotice />
+        <ScopeLine />
         <Filters />
+        // Under the bar, right over the cards it is about (and where the build's first paint has it).
+        <SampleBanner />
         {with_dataset(|loaded| view! { <Results loaded /> }.into_any())}
     }
 }
@@ -109,7 +112,6 @@ fn Results(loaded: Arc<Loaded>) -> impl IntoView {
     let view_kind = Memo::new(move |_| address.query.with(|q| q.view));
     let all_hits = Signal::derive(move || hits.with(|h| h.hits.clone()));
     let list_data = loaded.clone();
-    let shortlist_data = loaded.clone();
     let advice_data = loaded.clone();
     let locale = lang::current();
     // The number stays alone in its element (the contract's `result-count`); the sentence
@@ -124,14 +126,16 @@ fn Results(loaded: Arc<Loaded>) -> impl IntoView {
         }
     };
 
+    // The count and the list/map switch sit at the bottom of the screen, in reach of the thumb
+    // and in view while the list scrolls; what the data is comes after the answer.
     view! {
-        <DataNotes />
-        <Shortlist loaded=shortlist_data />
         <div class="result-bar">
-            <p class="result-count" aria-live="polite">
-                {count_line}
-            </p>
-            <ViewSwitch current=view_kind />
+            <div class="result-bar-inner">
+                <p class="result-count" aria-live="polite">
+                    {count_line}
+                </p>
+                <ViewSwitch current=view_kind />
+            </div>
         </div>
         <FeeBasis />
         <Show when=move || total() == 0>
@@ -141,6 +145,8 @@ fn Results(loaded: Arc<Loaded>) -> impl IntoView {
             View::Map => view! { <MapView loaded=loaded.clone() hits=all_hits /> }.into_any(),
             View::List => view! { <ResultList loaded=list_data.clone() hits /> }.into_any(),
         }}
+        <DataNotes />
+        <div class="result-bar-room"></div>
     }
 }
 

@@ -13,6 +13,7 @@ use tuoyu_core::model::{Crs, LatLng};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::data::use_dataset;
 use crate::i18n::*;
 use crate::labels;
 use crate::lang;
@@ -114,7 +115,29 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<ListedHit>>) -> impl IntoVi
         if parts.with_value(Option::is_some) {
             return;
         }
+        fill_screen(&element);
         parts.set_value(create_map(&element, background));
+    });
+
+    // The card of a tapped marker lies over the foot of the map: the map moves the pin into
+    // the part above it, once the card is drawn and its height known.
+    let crs = loaded.dataset.crs;
+    let points = loaded.clone();
+    Effect::new(move |_| {
+        let Some(index) = selected.get() else {
+            return;
+        };
+        let Some(inst) = points.dataset.institutions.get(index) else {
+            return;
+        };
+        let pin = on_tiles(inst.location, crs);
+        crate::platform::after_paint(Box::new(move || {
+            parts.with_value(|parts| {
+                if let Some(parts) = parts {
+                    keep_clear_of_card(&parts.map, &pin);
+                }
+            })
+        }));
     });
 
     // Redraw markers, point and radius whenever the results or the parent's point change.
@@ -158,7 +181,8 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<ListedHit>>) -> impl IntoVi
         let inst = loaded.dataset.institutions.get(index)?;
         let distance = hits.with(|h| h.iter().find(|h| h.index == index).and_then(|h| h.metres));
         // As the list's card: the institution's own page, opened over the map on a tap.
-        let href = address.link(|q| q.institution_link(&inst.id));
+        let district = use_dataset().district_of(index);
+        let href = address.link(|q| q.institution_link(&inst.id, district.as_deref()));
         let open = open_on_tap(address, inst.id.clone());
         Some(view! {
             <div class="map-card" data-testid="map-card" role="status">
@@ -232,13 +256,60 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<ListedHit>>) -> impl IntoVi
                     }
                 })
         }}
-        <div
-            class="map"
-            data-testid="map"
-            node_ref=container
-            aria-label=td_string!(locale, detail.map_label)
-        ></div>
-        {card}
+        <div class="map-wrap">
+            <div
+                class="map"
+                data-testid="map"
+                node_ref=container
+                aria-label=td_string!(locale, detail.map_label)
+            ></div>
+            {card}
+        </div>
+    }
+}
+
+/// A pin's height above its point, and room kept around it.
+const PIN_PX: f64 = 48.0;
+
+/// The map fills the screen from where it starts down to the count bar (`.result-bar`), so
+/// that a parent who taps 地图 sees a map, not a strip of one.
+fn fill_screen(element: &web_sys::HtmlDivElement) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let viewport = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let top = element.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
+    let bar = document()
+        .query_selector(".result-bar")
+        .ok()
+        .flatten()
+        .map(|bar| bar.get_bounding_client_rect().height())
+        .unwrap_or(0.0);
+    let height = (viewport - top - bar - 8.0).max(MIN_MAP_PX);
+    let _ = web_sys::HtmlElement::style(element)
+        .set_property("height", &format!("{}px", height.round()));
+}
+
+/// Below this a map is no use; a short screen scrolls to the rest of it.
+const MIN_MAP_PX: f64 = 320.0;
+
+/// Moves the map so that the selected pin stands in the part above the card.
+fn keep_clear_of_card(map: &leaflet::Map, pin: &leaflet::LatLng) {
+    let card = document()
+        .query_selector("[data-testid=\"map-card\"]")
+        .ok()
+        .flatten()
+        .map(|card| card.get_bounding_client_rect().height())
+        .unwrap_or(0.0);
+    let height = map.get_size().y();
+    let clear = height - card;
+    let at = map.lat_lng_to_container_point(pin).y();
+    if at > clear - 8.0 || at < PIN_PX {
+        map.pan_by(&leaflet::Point::new(0.0, at - clear / 2.0));
     }
 }
 

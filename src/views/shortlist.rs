@@ -40,7 +40,8 @@ pub fn StarButton(id: String, name: String) -> impl IntoView {
     }
 }
 
-/// The starred institutions of this dataset, with a way to put two or three side by side.
+/// The starred institutions of this dataset, with a way to put two or three side by side: a
+/// badge in the finder's bar that opens over the list.
 #[component]
 pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
     let prefs = use_prefs();
@@ -71,63 +72,67 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
             <summary>
                 {move || td_string!(locale, finder.shortlist, n = count()).to_string()}
             </summary>
-            {move || {
-                let rows = starred();
-                if rows.is_empty() {
-                    return view! {
-                        <p class="hint">{td_string!(locale, finder.shortlist_empty)}</p>
+            // Drops down over the list from the bar, where the summary is a small badge.
+            <div class="shortlist-panel">
+                {move || {
+                    let rows = starred();
+                    if rows.is_empty() {
+                        return view! {
+                            <p class="hint">{td_string!(locale, finder.shortlist_empty)}</p>
+                        }
+                            .into_any();
                     }
-                        .into_any();
-                }
-                view! {
-                    <ul class="shortlist-items">
-                        {rows
-                            .into_iter()
-                            .map(|(id, name)| {
-                                let for_check = id.clone();
-                                let checked = move || picked.with(|p| p.contains(&for_check));
-                                let toggle_id = id.clone();
-                                view! {
-                                    <li>
-                                        <label class="check">
-                                            <input
-                                                type="checkbox"
-                                                prop:checked=checked.clone()
-                                                disabled=move || {
-                                                    !checked() && picked.with(|p| p.len() >= MAX_COMPARED)
-                                                }
-                                                on:change=move |_| {
-                                                    picked
-                                                        .update(|p| {
-                                                            if let Some(at) = p.iter().position(|x| *x == toggle_id) {
-                                                                p.remove(at);
-                                                            } else if p.len() < MAX_COMPARED {
-                                                                p.push(toggle_id.clone());
-                                                            }
-                                                        })
-                                                }
-                                            />
-                                            <span lang="zh-CN">{name}</span>
-                                        </label>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                    <button
-                        type="button"
-                        class="button primary"
-                        disabled=move || picked.with(|p| p.len() < 2)
-                        on:click=compare
-                    >
-                        {move || {
-                            let n = picked.with(Vec::len);
-                            td_string!(locale, finder.compare, n, max = MAX_COMPARED).to_string()
-                        }}
-                    </button>
-                }
-                    .into_any()
-            }}
+                    view! {
+                        <ul class="shortlist-items">
+                            {rows
+                                .into_iter()
+                                .map(|(id, name)| {
+                                    let for_check = id.clone();
+                                    let checked = move || picked.with(|p| p.contains(&for_check));
+                                    let toggle_id = id.clone();
+                                    view! {
+                                        <li>
+                                            <label class="check">
+                                                <input
+                                                    type="checkbox"
+                                                    prop:checked=checked.clone()
+                                                    disabled=move || {
+                                                        !checked() && picked.with(|p| p.len() >= MAX_COMPARED)
+                                                    }
+                                                    on:change=move |_| {
+                                                        picked
+                                                            .update(|p| {
+                                                                if let Some(at) = p.iter().position(|x| *x == toggle_id) {
+                                                                    p.remove(at);
+                                                                } else if p.len() < MAX_COMPARED {
+                                                                    p.push(toggle_id.clone());
+                                                                }
+                                                            })
+                                                    }
+                                                />
+                                                <span lang="zh-CN">{name}</span>
+                                            </label>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                        <button
+                            type="button"
+                            class="button primary"
+                            disabled=move || picked.with(|p| p.len() < 2)
+                            on:click=compare
+                        >
+                            {move || {
+                                let n = picked.with(Vec::len);
+                                td_string!(locale, finder.compare, n, max = MAX_COMPARED)
+                                    .to_string()
+                            }}
+                        </button>
+                    }
+                        .into_any()
+                }}
+            </div>
         </details>
     }
 }

@@ -22,15 +22,15 @@ describe('the list in English', () => {
   test('filters, count line, cards, location, shortlist and view switch are English', async () => {
     const { page, context, errors } = await open();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    for (const name of ['Full-day', 'Half-day', 'Hourly', 'Temporary', 'Free places only', 'Use my location', 'List', 'Map']) {
+    for (const name of ['Full-day', 'Half-day', 'Hourly', 'Temporary', 'Use my location', 'List', 'Map']) {
       assert.ok(await page.getByRole('button', { name, exact: true }).isVisible(), name);
     }
     const puhui = page.getByRole('button', { name: 'Affordable (普惠) only' });
     assert.equal(await puhui.locator('[lang="zh-CN"]').textContent(), '普惠');
     assert.ok(await page.getByRole('search').or(page.getByPlaceholder('Search name or address')).first().isVisible());
     assert.ok(await page.getByRole('group', { name: 'Type of care (choose any)' }).isVisible());
-    assert.ok(await page.getByText('More filters: age, hours, kind, sort').isVisible());
-    assert.match(await page.locator('.shortlist summary').textContent(), /^Saved \(0\)$/);
+    assert.ok(await page.getByRole('button', { name: 'Filters', exact: true }).isVisible());
+    assert.match(await page.locator('.shortlist summary').textContent(), /^Saved 0$/);
 
     const n = listed(data).length;
     assert.equal(await resultCount(page), n);
@@ -45,7 +45,9 @@ describe('the list in English', () => {
     const badge = page.locator('.badge.puhui').first();
     assert.equal((await badge.textContent()).trim(), 'Affordable (普惠)');
 
-    await page.getByText('More filters').click();
+    const sheet = await openFilters(page);
+    assert.equal(await sheet.getAttribute('aria-labelledby').then((id) => page.locator(`#${id}`).textContent()), 'Filters');
+    assert.ok(await sheet.getByRole('button', { name: 'Free places only', exact: true }).isVisible());
     assert.ok(await page.getByLabel("Child's age").isVisible());
     assert.equal(await page.getByLabel("Child's age").locator('option[value="18"]').textContent(), '18 months (1½ years)');
     assert.equal(await page.getByLabel("Child's age").locator('option[value="1"]').textContent(), '1 month');
@@ -61,8 +63,11 @@ describe('the list in English', () => {
     const { page, context } = await open();
     await page.getByRole('button', { name: 'Affordable (普惠) only' }).click();
     await page.waitForURL(/puhui=1/);
-    await page.getByRole('button', { name: 'Clear filters' }).click();
+    const sheet = await openFilters(page);
+    await sheet.getByRole('button', { name: 'Clear filters' }).click();
     await page.waitForURL((url) => !url.search.includes('puhui'));
+    await sheet.getByRole('button', { name: 'Done' }).click();
+    await sheet.waitFor({ state: 'hidden' });
     const one = listed(data)[0];
     await page.getByPlaceholder('Search name or address').fill(one.name);
     await page.waitForFunction(() => document.querySelector('[data-testid="result-count"]')?.textContent === '1');
@@ -75,12 +80,12 @@ describe('the list in English', () => {
 
   test('a birth date over 3 years is explained in English', async () => {
     const { page, context } = await open();
-    await page.getByText('More filters').click();
+    await openFilters(page);
     await page.getByLabel('or date of birth').fill('2022-01-01');
     assert.match(await page.getByRole('alert').first().textContent(), /^Your child is 3 or older/);
     await page.getByLabel('or date of birth').fill('2025-05-20');
     await page.waitForURL(/age=\d+/);
-    assert.match(await page.locator('.more-filters summary').textContent(), /\(1 in use\)$/);
+    assert.match(await page.getByTestId('open-filters').textContent(), /\(1 in use\)$/);
     await context.close();
   });
 });
@@ -90,11 +95,14 @@ describe('where the parent is, in English', () => {
     const { page, context } = await open('', withGps());
     await page.getByRole('button', { name: 'Use my location' }).click();
     await page.getByTestId('distance').first().waitFor();
+    await page.getByLabel('Distance').selectOption({ label: 'Within 3 km' });
+    assert.equal(await page.getByLabel('Distance').inputValue(), '3000');
+    await openFilters(page);
     assert.ok(await page.getByRole('button', { name: 'Locate again' }).isVisible());
     assert.ok(await page.getByRole('button', { name: "Don't use location" }).isVisible());
     assert.match(await page.locator('.location .hint').textContent(), /^Distances are from your location/);
-    await page.getByRole('button', { name: 'Within 3 km' }).click();
-    await page.getByRole('button', { name: 'Within 3 km', pressed: true }).waitFor();
+    await page.getByLabel('Use it next time too (kept on this phone only)').check();
+    assert.match(await page.locator('.location .hint').textContent(), /kept on this phone until you tap/);
     assert.match(await page.getByTestId('distance').first().textContent(), /^\s*[\d.]+ k?m away\s*$/);
     const area = data.region.areas[0];
     const option = page.getByLabel('Town or subdistrict').locator(`option[value="${area.code}"]`);

@@ -2,7 +2,7 @@
 // distance, the detail page and back, reload, and shared links.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HOME, assertList, generateDataset, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList, withGps } from './harness.mjs';
+import { HOME, assertList, generateDataset, openFilters, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList, withGps } from './harness.mjs';
 import { expectedIds, listed, readDataset } from './oracle.mjs';
 
 const data = readDataset();
@@ -62,9 +62,9 @@ describe('filters through the controls', () => {
     const { page, context } = await open();
     await page.getByRole('button', { name: '只看普惠' }).click();
     await assertList(page, ids({ puhui: true }));
+    await openFilters(page);
     await page.getByRole('button', { name: '只看有空位' }).click();
     await assertList(page, ids({ puhui: true, vacant: true }));
-    await page.getByText('更多筛选').click();
     await page.getByLabel('孩子月龄').selectOption('18');
     await page.waitForURL(/age=18/);
     await assertList(page, ids({ puhui: true, vacant: true, age: 18 }));
@@ -79,7 +79,7 @@ describe('filters through the controls', () => {
     await tab.page.clock.setFixedTime(new Date('2026-11-28T10:00:00+08:00'));
     await tab.page.goto(`${site.origin}/`);
     await waitForList(tab.page);
-    await tab.page.getByText('更多筛选').click();
+    await openFilters(tab.page);
     await tab.page.getByLabel('或出生日期').fill('2025-05-20');
     await tab.page.waitForURL(/age=18/);
     assert.ok(!tab.page.url().includes('2025'), 'the birth date stays off the address');
@@ -102,6 +102,7 @@ describe('filters through the controls', () => {
   test('a 镇/街道 narrows the list to that area', async () => {
     const { page, context } = await open();
     const area = data.region.areas[2];
+    await openFilters(page);
     await page.getByLabel('镇/街道').selectOption(area.code);
     await page.waitForURL(new RegExp(`area=${area.code}`));
     await assertList(page, ids({ area: area.code }));
@@ -242,9 +243,46 @@ describe('where the parent is', () => {
     await page.getByTestId('distance').first().waitFor();
     await assertList(page, ids({ near: { lat: here.latitude, lng: here.longitude } }));
     assert.ok(!page.url().includes('near='), 'home is not state to share');
-    await page.getByRole('button', { name: '3 公里内' }).click();
-    await page.getByRole('button', { name: '3 公里内', pressed: true }).waitFor();
+    await page.getByLabel('距离范围').selectOption('3000');
+    assert.equal(await page.getByLabel('距离范围').inputValue(), '3000');
     await assertList(page, ids({ near: { lat: here.latitude, lng: here.longitude }, radius: 3000 }));
+    await context.close();
+  });
+
+  test('the point is kept on the phone for later visits only when the parent asks', async () => {
+    const here = HOME;
+    const byDistance = ids({ near: { lat: here.latitude, lng: here.longitude } });
+    const { page, context } = await open('', withGps(here));
+    // A later visit: a new tab of the same phone (sessionStorage is the tab's own).
+    const laterVisit = async () => {
+      const later = await context.newPage();
+      await later.goto(`${site.origin}/`);
+      await waitForList(later);
+      return later;
+    };
+    await page.getByRole('button', { name: '使用我的位置' }).click();
+    await page.getByTestId('distance').first().waitFor();
+    await openFilters(page);
+    const remember = page.getByTestId('remember-location');
+    assert.equal(await remember.isChecked(), false, 'not kept beyond the visit unless asked');
+    let later = await laterVisit();
+    assert.equal(await later.getByTestId('distance').count(), 0, 'a new visit does not know the point');
+    await later.close();
+
+    await remember.check();
+    assert.match(await page.textContent('.location .hint'), /位置记在本机/);
+    later = await laterVisit();
+    await later.getByTestId('distance').first().waitFor();
+    await assertList(later, byDistance);
+    assert.ok(!later.url().includes('near='), 'a kept point stays out of the address too');
+    await openFilters(later);
+    assert.equal(await later.getByTestId('remember-location').isChecked(), true);
+    // Not using the location forgets it on the phone as well.
+    await later.getByRole('button', { name: '不用位置' }).click();
+    await later.getByTestId('distance').first().waitFor({ state: 'detached' });
+    await later.close();
+    later = await laterVisit();
+    assert.equal(await later.getByTestId('distance').count(), 0, 'forgotten on the phone');
     await context.close();
   });
 

@@ -65,15 +65,19 @@ describe('a slow network', () => {
     const { page, context, errors } = await slowWasmPage(3000);
     // Counts frames, from the first that shows either list, in which neither shows.
     await context.addInitScript(() => {
-      window.__frames = { seen: false, blank: 0, staticFirst: null };
+      // Also where the first card is drawn in each frame: the app's takeover must not move it.
+      window.__frames = { seen: false, blank: 0, staticFirst: null, tops: new Set() };
       const shows = (el) => !!el && el.getClientRects().length > 0;
       const tick = () => {
         const staticList = shows(document.getElementById('static-first-paint'));
-        const appList = shows(document.querySelector('[data-testid="result"]'));
+        const appCard = document.querySelector('[data-testid="result"]');
+        const appList = shows(appCard);
         const f = window.__frames;
         if (staticList || appList) {
           if (!f.seen) f.staticFirst = staticList && !appList;
           f.seen = true;
+          const first = appList ? appCard : document.querySelector('#static-first-paint .card');
+          f.tops.add(Math.round(first.getBoundingClientRect().top + window.scrollY));
         } else if (f.seen) {
           f.blank += 1;
         }
@@ -99,9 +103,10 @@ describe('a slow network', () => {
     );
     await page.waitForSelector('#static-first-paint', { state: 'detached' });
     await page.waitForTimeout(200);
-    const frames = await page.evaluate(() => window.__frames);
+    const frames = await page.evaluate(() => ({ ...window.__frames, tops: [...window.__frames.tops] }));
     assert.equal(frames.staticFirst, true, 'the static list came first');
     assert.equal(frames.blank, 0, 'no frame without a list');
+    assert.deepEqual(frames.tops, [frames.tops[0]], 'the first card never moved');
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -4,7 +4,7 @@
 // saved age one tap away. Chinese and English where the words change.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { phonePage, resultCount, resultIds, useBrowserAndSite, waitForList } from './harness.mjs';
+import { openFilters, phonePage, resultCount, resultIds, useBrowserAndSite, waitForList } from './harness.mjs';
 import { expectedIds as oracle, listed, readDataset } from './oracle.mjs';
 
 const data = readDataset();
@@ -46,9 +46,9 @@ function distanceOrder(radius) {
 }
 
 describe('home is never in a link', () => {
-  for (const [locale, locate, within, back] of [
-    ['zh-CN', '使用我的位置', '3 公里内', '‹ 返回列表'],
-    ['en-US', 'Use my location', 'Within 3 km', '‹ Back to list'],
+  for (const [locale, locate, distance, within, back] of [
+    ['zh-CN', '使用我的位置', '距离范围', '3 公里内', '‹ 返回列表'],
+    ['en-US', 'Use my location', 'Distance', 'Within 3 km', '‹ Back to list'],
   ]) {
     test(`after GPS no address, link, title or request carries it (${locale})`, async () => {
       const { page, context, sent, errors } = await open('?types=full_day', {
@@ -58,7 +58,7 @@ describe('home is never in a link', () => {
       await page.getByTestId('distance').first().waitFor();
       const full = () => expectedIds(data, { types: ['full_day'], near: { lat: HOME.latitude, lng: HOME.longitude } });
       assert.deepEqual(await resultIds(page), full().slice(0, 24), 'distances and order from the point');
-      await page.getByRole('button', { name: within }).click();
+      await page.getByLabel(distance).selectOption({ label: within });
       await page.waitForTimeout(400);
       const inRange = expectedIds(data, { types: ['full_day'], near: { lat: HOME.latitude, lng: HOME.longitude }, radius: 3000 });
       assert.equal(await resultCount(page), inRange.length);
@@ -108,6 +108,7 @@ describe('home is never in a link', () => {
     await page.getByRole('button', { name: '使用我的位置' }).click();
     await page.getByTestId('distance').first().waitFor();
     assert.deepEqual(await resultIds(page), distanceOrder().slice(0, 24));
+    await openFilters(page);
     await page.getByRole('button', { name: '不用位置' }).click();
     await page.reload();
     await waitForList(page);

@@ -4,7 +4,7 @@
 // and in 长辈模式. What to expect comes from oracle.mjs and the sample file, not the app.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertFitsNarrowPhone, assertList, chineseOutsideChinese, useBrowserAndSite } from './harness.mjs';
+import { assertFitsNarrowPhone, assertList, chineseOutsideChinese, openFilters, useBrowserAndSite } from './harness.mjs';
 import { bandFor, expectedIds, listed, readDataset } from './oracle.mjs';
 
 const data = readDataset();
@@ -71,7 +71,7 @@ describe('the filters through the address', () => {
 describe('the filters by tapping', () => {
   test('drop-off and pick-up times land in the address and narrow the list', async () => {
     const { page, context } = await open();
-    await page.getByText('更多筛选').click();
+    await openFilters(page);
     await page.getByLabel('几点送到').selectOption('07:30');
     await page.waitForURL(/from=07:30/);
     await assertList(page, ids({ from: '07:30' }));
@@ -91,6 +91,7 @@ describe('the filters by tapping', () => {
 
   test('预收费不超过3个月 lands in the address and narrows the list', async () => {
     const { page, context } = await open();
+    await openFilters(page);
     const chip = page.getByRole('button', { name: '预收费不超过3个月' });
     await chip.click();
     await page.waitForURL(/prepay=3/);
@@ -135,11 +136,12 @@ describe('the cards', () => {
     const week = listed(data).find((i) => same(i.opening, WEEK_AND_SATURDAY));
     const noPrepay = listed(data).find((i) => !i.prepayment);
     const { page, context } = await open('?prepay=12', { locale: 'en-US' });
+    await openFilters(page);
     assert.equal(await page.getByRole('button', { name: 'Prepaid at most 12 months' }).getAttribute('aria-pressed'), 'true');
     const { page: all, context: other } = await open('', { locale: 'en-US' });
     assert.equal(await card(all, week.id).getByTestId('card-hours').textContent(), 'Mon–Fri 7:30–18:00 · Sat mornings');
     assert.equal(await card(all, noPrepay.id).getByTestId('card-prepay').textContent(), 'Prepaid fees not stated');
-    await all.getByText('More filters').click();
+    await openFilters(all);
     assert.ok(await all.getByLabel('Drop-off at').isVisible());
     assert.deepEqual(await chineseOutsideChinese(all, '.filters, [data-testid="result"] .card-facts'), []);
     await other.close();

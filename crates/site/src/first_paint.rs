@@ -1,7 +1,7 @@
 //! The markup a parent sees before the app runs, or instead of it on an engine too old for it.
 //!
-//! It reuses the app's class names, so `style/main.css` draws it like the app's own list and the
-//! app's takeover moves nothing but the filters into view.
+//! It reuses the app's class names, so `style/main.css` draws it like the app's own list, and it
+//! keeps the room of the app's filter bar, so the app's takeover moves no card.
 
 use std::fmt::Write;
 
@@ -51,14 +51,22 @@ pub fn render(loaded: &Loaded) -> String {
     out.push_str("<a class=\"tab\" href=\"?page=guide\">育儿指南</a>");
     out.push_str("<a class=\"tab\" href=\"?page=baby\">我的宝宝</a>");
     out.push_str("</nav></header><main class=\"page\">");
+    // The app's layout (src/views/finder.rs): its filter bar's room, the sample line, the
+    // cards, the data line after them and the count at the foot of the screen; so the first
+    // card is where the app's will be.
+    out.push_str("<div class=\"filters finder-bar bar-room\" aria-hidden=\"true\"></div>");
     if data.sample {
         out.push_str(
-            "<p class=\"sample-banner\" role=\"note\">示例数据：以下机构为演示用的虚构信息，并非真实托育机构。</p>",
+            "<p class=\"sample-banner\" role=\"note\">示例数据：均为虚构机构，仅供演示</p>",
         );
+    }
+    out.push_str("<ol class=\"results\">");
+    for hit in &hits {
+        card(&mut out, &data.institutions[hit.index]);
     }
     write!(
         out,
-        "<div class=\"data-line\"><p>{}</p><p>数据更新于 {} · {}</p></div>",
+        "</ol><div class=\"data-line\"><p>{}</p><p>数据更新于 {} · {}</p></div>",
         encode_safe(&data.title),
         format_date(data.published),
         encode_safe(&data.publisher)
@@ -66,13 +74,12 @@ pub fn render(loaded: &Loaded) -> String {
     .ok();
     write!(
         out,
-        "<p class=\"result-count\">找到 <strong>{}</strong> 家托育机构</p><ol class=\"results\">",
+        "<div class=\"result-bar\"><div class=\"result-bar-inner\">\
+         <p class=\"result-count\">找到 <strong>{}</strong> 家托育机构</p></div></div>\
+         <div class=\"result-bar-room\"></div>",
         hits.len()
     )
     .ok();
-    for hit in &hits {
-        card(&mut out, &data.institutions[hit.index]);
-    }
     out.push_str("</ol></main></div></div>");
     out
 }
