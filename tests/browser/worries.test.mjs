@@ -211,3 +211,34 @@ describe('the detail page', () => {
     await context.close();
   });
 });
+
+describe('the comparison', () => {
+  test('compares the weeks, the prepayment and the district medians, saying what is not stated', async () => {
+    // YC-0001: a structured week, prepayment with 资金监管, a monthly full-day fee, not 普惠.
+    // YC-0011: 普惠, hours only as free text, and its prepayment without a word on 资金监管.
+    const [stated, loose] = ['YC-0001', 'YC-0011'].map(inst);
+    assert.ok(stated.opening && stated.prepayment?.escrow === true && !stated.puhui);
+    assert.ok(!loose.opening && loose.hours && loose.prepayment && loose.puhui);
+    const { page, context } = await open(`?compare=${stated.id},${loose.id}`);
+    await page.waitForSelector('[data-testid="compare"] tbody td');
+    /** The cells of the fact headed `label`, one per place. */
+    const row = (label) => page.$$eval('[data-testid="compare"] tbody th', (ths, l) => {
+      const th = ths.find((h) => h.textContent === l);
+      return th ? [...th.parentElement.nextElementSibling.children].map((td) => td.textContent) : null;
+    }, label);
+    assert.deepEqual(await row('预收费'), [
+      `预收费最多 ${stated.prepayment.max_months} 个月 · 资金监管`,
+      `预收费最多 ${loose.prepayment.max_months} 个月 · ${loose.prepayment.escrow === false ? '无资金监管' : '资金监管未注明'}`,
+    ]);
+    const [week, hours] = await row('每周开放时间');
+    assert.equal(week, '周一至周五 7:00–18:00');
+    assert.equal(hours, '开放时间未按星期注明');
+    const all = median('full_day');
+    const others = median('full_day', (i) => !i.puhui);
+    assert.deepEqual(await row('本区月费中位数'), [
+      `本区全日托月费中位数 ¥${all.amount}，共 ${all.count} 家`,
+      `本区全日托月费中位数 ¥${all.amount}，共 ${all.count} 家；非普惠机构全日托月费中位数 ¥${others.amount}，共 ${others.count} 家`,
+    ]);
+    await context.close();
+  });
+});

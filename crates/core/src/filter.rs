@@ -230,8 +230,13 @@ pub fn sort_hits(hits: &mut [Hit], dataset: &Dataset, filter: &Filter, sort: Sor
                 fee.map_or(0, |f| total_order_bits(f.amount)),
             )
         }),
+        // With an age, the vacancy that counts is the child's band's, as for `vacant=1`.
         Sort::Vacancy => hits.sort_by(|a, b| {
-            last_if_none(inst(a).vacant(), inst(b).vacant(), |x: u32, y| y.cmp(&x))
+            let (x, y) = (
+                inst(a).vacant_for(filter.age),
+                inst(b).vacant_for(filter.age),
+            );
+            last_if_none(x, y, |x: u32, y| y.cmp(&x))
         }),
     }
 }

@@ -266,15 +266,19 @@ fn prepay_matches_only_a_stated_number_of_months_at_most_the_one_asked() {
     assert_eq!(ids(&d, &f(None)).len(), 4);
 }
 
-#[test]
-fn vacancies_with_an_age_use_the_band_that_holds_it() {
+/// "BANDS": 5 free places in all (`full`'s), none of them for toddlers under 18 months.
+fn none_free_under_18_months() -> Value {
     let mut banded = full("BANDS");
-    // The institution has 5 free places, none of them for toddlers under 18 months.
     banded["places"]["by_age"] = json!([
         { "min": 6, "max": 17, "total": 20, "vacant": 0 },
         { "min": 18, "max": 30, "total": 20, "vacant": 5 }
     ]);
-    let d = dataset(vec![banded, full("PLAIN")]);
+    banded
+}
+
+#[test]
+fn vacancies_with_an_age_use_the_band_that_holds_it() {
+    let d = dataset(vec![none_free_under_18_months(), full("PLAIN")]);
     let f = |age| Filter {
         vacant: true,
         age,
@@ -290,6 +294,28 @@ fn vacancies_with_an_age_use_the_band_that_holds_it() {
         (i.vacant_for(Some(12)), i.vacant_for(Some(33))),
         (Some(0), None)
     );
+}
+
+#[test]
+fn most_vacancies_first_with_an_age_ranks_by_the_childs_band() {
+    // BANDS has more free places in all (5 against 3), none of them for a 12-month-old.
+    let banded = none_free_under_18_months();
+    let mut plain = full("PLAIN");
+    plain["places"]["vacant"] = json!(3);
+    let d = dataset(vec![banded, plain]);
+    let ranked = |age| {
+        let f = Filter {
+            age,
+            ..Filter::default()
+        };
+        find(&d, &f, Sort::Vacancy)
+            .into_iter()
+            .map(|h| d.institutions[h.index].id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ranked(None), ["BANDS", "PLAIN"]);
+    assert_eq!(ranked(Some(20)), ["BANDS", "PLAIN"]);
+    assert_eq!(ranked(Some(12)), ["PLAIN", "BANDS"]);
 }
 
 #[test]
