@@ -161,7 +161,7 @@ describe('the map', () => {
     const { page, context } = await openPage(browser, site, '?view=map', {
       prepare: (t) => t.page.route(/autonavi\.com/, (route) => route.abort()),
     });
-    await page.waitForSelector('[data-testid="marker"]:not([data-count])', { timeout: 15_000 });
+    await page.waitForSelector('.pin-dot[data-testid="marker"]', { timeout: 15_000 });
     const covered = await page.evaluate(() => {
       const r = document.querySelector('[data-testid="map"]').getBoundingClientRect();
       const w = Math.max(0, Math.min(r.right, innerWidth) - Math.max(r.left, 0));
@@ -170,7 +170,7 @@ describe('the map', () => {
     });
     assert.ok(covered >= 0.55, `the map covers ${Math.round(covered * 100)}% of the screen`);
     // The single pin lowest on the screen: the one a card at the foot would cover.
-    const pins = page.locator('[data-testid="marker"]:not([data-count])');
+    const pins = page.locator('.pin-dot[data-testid="marker"]');
     const lowest = await pins.evaluateAll((els) => {
       const foot = document.querySelector('.result-bar').getBoundingClientRect().top;
       const bottoms = els.map((e) => e.getBoundingClientRect().bottom).map((b) => (b < foot ? b : -1));
