@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 
 /// One file per part of the interface, so a view's words sit in one place.
-const PARTS: [&str; 7] = [
-    "app", "finder", "detail", "guide", "labels", "status", "worries",
+const PARTS: [&str; 8] = [
+    "app", "finder", "detail", "guide", "labels", "scope", "status", "worries",
 ];
 const LANGUAGES: [&str; 2] = ["zh", "en"];
 

@@ -5,13 +5,16 @@
 //   trunk build --release && node scripts/bench.mjs [--runs N] [--sizes 1000,10000,100000]
 //                                                   [--no-native] [--out docs/performance.md]
 //   node scripts/bench.mjs --interactions-only [--sizes 1000] [--cpu 4] [--reps 8]
+//   node scripts/bench.mjs --catalogue-only [--runs N]      [--no-catalogue to leave it out]
 //
 // --interactions-only runs just the synthetic datasets' load and interaction rows (no cold
 // loads, no native core, docs/performance.md untouched) and prints each row and a summary; with
 // TUOYU_DIST=/some/dist it measures another build, for comparing a change quickly.
 //
 // Mobile profile: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, CPU slowed 4x through the
-// DevTools protocol. Every load is cold (a new browser context). Times are milliseconds from
+// DevTools protocol. --catalogue-only runs just the national catalogue's budgets
+// (scripts/bench/catalogue.mjs) and rewrites only that section of docs/performance.md.
+// Every load is cold (a new browser context). Times are milliseconds from
 // navigation start.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -20,7 +23,8 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { launch, phonePage } from '../tests/browser/harness.mjs';
 import { distDir, repoRoot, startServer } from '../tests/browser/server.mjs';
 import { PROBE, interact, median } from './bench/probe.mjs';
-import { writeReport } from './bench/report.mjs';
+import { writeCatalogueSection, writeReport } from './bench/report.mjs';
+import { MOUNT, RADIUS, measureCatalogue, nationalRelease } from './bench/catalogue.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -33,6 +37,8 @@ const OUT = opt('--out', join(repoRoot, 'docs', 'performance.md'));
 const ONLY_INTERACTIONS = args.includes('--interactions-only');
 const CPUS = opt('--cpu', '1,4').split(',').map(Number);
 const REPS = opt('--reps', null);
+const ONLY_CATALOGUE = args.includes('--catalogue-only');
+const CATALOGUE = !ONLY_INTERACTIONS && !args.includes('--no-catalogue');
 const MOBILE = { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 
 if (!existsSync(join(distDir, 'index.html'))) {
@@ -43,7 +49,7 @@ if (!existsSync(join(distDir, 'index.html'))) {
 // Synthetic datasets are kept between runs: the 100,000 one takes a while to write.
 const dataDir = join(repoRoot, 'target', 'bench-data');
 mkdirSync(dataDir, { recursive: true });
-for (const n of SIZES) {
+for (const n of ONLY_CATALOGUE ? [] : SIZES) {
   const file = join(dataDir, `synthetic-${n}.json`);
   if (!existsSync(file)) {
     execFileSync('node', [join(repoRoot, 'scripts', 'gen-dataset.mjs'), String(n), file]);
@@ -52,8 +58,10 @@ for (const n of SIZES) {
 
 const startLoad = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const requests = [];
+const mounts = { '/': distDir, '/generated/': dataDir };
+if (CATALOGUE) mounts[MOUNT] = nationalRelease(repoRoot);
 const server = await startServer(
-  { '/': distDir, '/generated/': dataDir },
+  mounts,
   { onRequest: (req) => requests.push(new URL(req.url, 'http://x').pathname) },
 );
 const browser = await launch();
@@ -140,7 +148,7 @@ function criticalPath(load) {
 console.log(`benchmark of ${distDir} on ${server.origin}`);
 const results = { runs: RUNS, sizes: SIZES, loads: {}, datasets: [] };
 
-for (const [name, profile] of ONLY_INTERACTIONS ? [] : [['mobile', { network: MOBILE, cpu: 4 }], ['unthrottled', {}]]) {
+for (const [name, profile] of ONLY_INTERACTIONS || ONLY_CATALOGUE ? [] : [['mobile', { network: MOBILE, cpu: 4 }], ['unthrottled', {}]]) {
   const loads = [];
   for (let i = 0; i < RUNS; i++) loads.push(await loadOnce(profile));
   const pick = (k) => median(loads.map((l) => l.t[k]).filter((v) => v != null));
@@ -155,7 +163,7 @@ for (const [name, profile] of ONLY_INTERACTIONS ? [] : [['mobile', { network: MO
   console.log(name, JSON.stringify(results.loads[name], (k, v) => (k === 'all' ? undefined : v)));
 }
 
-for (const n of SIZES) {
+for (const n of ONLY_CATALOGUE ? [] : SIZES) {
   for (const cpu of CPUS) {
     const tab = await coldTab({ cpu });
     const url = `/?data=/generated/synthetic-${n}.json`;
@@ -182,6 +190,18 @@ for (const n of SIZES) {
   }
 }
 
+if (CATALOGUE) {
+  console.log('national catalogue…');
+  results.catalogue = {
+    radius: RADIUS,
+    ...(await measureCatalogue({
+      coldTab, requests, origin: server.origin, mobile: MOBILE, runs: Math.min(RUNS, 3),
+      reps: REPS ? Number(REPS) : 4, repoRoot, distDir,
+    })),
+  };
+  console.log(JSON.stringify(results.catalogue, (k, v) => (['all', 'nextPaint', 'eventTiming', 'neededFiles'].includes(k) ? undefined : v)));
+}
+
 const chromium = browser.version();
 await browser.close().catch(() => {});
 await server.close();
@@ -200,15 +220,21 @@ if (ONLY_INTERACTIONS) {
   process.exit(0);
 }
 
-results.wasm = results.firstView.find((r) => r.path.endsWith('.wasm'));
-results.machine = {
+const machine = () => ({
   date: new Date().toISOString(),
   loadavg: startLoad,
   nproc: execFileSync('nproc').toString().trim(),
   cpu: (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? 'unknown',
   chromium: `Chromium ${chromium}`,
   commit: gitDescribe(),
-};
+});
+if (ONLY_CATALOGUE) {
+  console.log(`\n${writeCatalogueSection(results.catalogue, machine(), OUT)}\nwrote the catalogue section of ${OUT}`);
+  process.exit(0);
+}
+
+results.wasm = results.firstView.find((r) => r.path.endsWith('.wasm'));
+results.machine = machine();
 if (!args.includes('--no-native')) {
   console.log('native core benchmark (cargo run --release -p tuoyu-core --example core_bench)…');
   results.native = execFileSync(

@@ -10,6 +10,7 @@ use gloo_net::http::{Request, Response};
 use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use tuoyu_core::catalogue::{is_catalogue, load_catalogue, CatalogueError};
 use tuoyu_core::load::{load_dataset, FileError, Loaded, MAX_DATASET_BYTES};
 use tuoyu_core::model::Date;
 use tuoyu_core::source::{resolve_data_source, SourceRefusal};
@@ -18,6 +19,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::offline;
 use crate::route::use_address;
+use crate::scope;
 
 /// Long enough for a large file on a weak 3G signal, short enough that nobody stares at a
 /// spinner forever.
@@ -28,6 +30,8 @@ pub enum DataState {
     Loading,
     Failed(LoadFailure),
     Ready(Arc<Loaded>),
+    /// A catalogue, and nothing in the address says which part of it: the parent picks.
+    Choose(Arc<scope::Choice>),
 }
 
 /// Why the dataset cannot be shown.
@@ -37,6 +41,8 @@ pub enum LoadFailure {
     Refused(SourceRefusal),
     /// The file arrived but cannot be used.
     File(FileError),
+    /// The catalogue arrived but cannot be used.
+    Catalogue(CatalogueError),
     /// The file is larger than [`MAX_DATASET_BYTES`] (said by its size header, or found while
     /// it arrives): the file's fault, not the network's, so no copy on the phone stands in.
     TooLarge { limit_mb: usize },
@@ -67,12 +73,34 @@ pub struct Dataset {
     pub state: RwSignal<DataState>,
     /// Set when the list on screen is the copy kept on the phone, not a fresh download.
     pub offline_copy: RwSignal<Option<OfflineCopy>>,
+    /// With a catalogue: the files the list is made of (`None` for a single dataset).
+    pub scope: RwSignal<Option<Arc<scope::ScopeInfo>>>,
     retries: RwSignal<u32>,
 }
 
 impl Dataset {
     pub fn retry(&self) {
         self.retries.update(|n| *n += 1);
+    }
+
+    /// The district (a catalogue's entry code) the list's `index`-th institution came from.
+    pub fn district_of(&self, index: usize) -> Option<String> {
+        self.scope
+            .with_untracked(|s| s.as_ref()?.district_of(index))
+    }
+
+    /// [`Self::district_of`] the institution with this id.
+    pub fn district_for(&self, id: &str) -> Option<String> {
+        let loaded = self.state.with_untracked(|s| match s {
+            DataState::Ready(loaded) => Some(loaded.clone()),
+            _ => None,
+        })?;
+        let index = loaded
+            .dataset
+            .institutions
+            .iter()
+            .position(|i| i.id == id)?;
+        self.district_of(index)
     }
 
     pub fn loaded(&self) -> Option<Arc<Loaded>> {
@@ -89,7 +117,7 @@ pub fn use_dataset() -> Dataset {
 
 /// Origins a deployment allows for `data=` besides its own, fixed at build time
 /// (`TUOYU_DATA_ORIGINS=https://a.example,https://b.example trunk build`).
-fn allowed_origins() -> Vec<&'static str> {
+pub(crate) fn allowed_origins() -> Vec<&'static str> {
     option_env!("TUOYU_DATA_ORIGINS")
         .unwrap_or("")
         .split(',')
@@ -103,6 +131,7 @@ pub fn provide_dataset() {
     let dataset = Dataset {
         state: RwSignal::new(DataState::Loading),
         offline_copy: RwSignal::new(None),
+        scope: RwSignal::new(None),
         retries: RwSignal::new(0),
     };
     provide_context(dataset);
@@ -115,61 +144,133 @@ pub fn provide_dataset() {
         });
         dataset.state.set(state);
     };
-    let source = Memo::new(move |_| address.query.with(|q| q.data.clone()));
+    // The file named and, for a catalogue, the scope asked of it: a filter change that leaves
+    // both alone fetches nothing.
+    let source = Memo::new(move |_| address.query.with(|q| (q.data.clone(), scope::wants(q))));
     // Each load gets a number; an answer that arrives after a newer load began is dropped.
     let generation = StoredValue::new(0u32);
+    let seen_retries = StoredValue::new(0u32);
     Effect::new(move |_| {
-        dataset.retries.track();
-        let requested = source.get();
+        let retries = dataset.retries.get();
+        let (requested, wants) = source.get();
         generation.update_value(|g| *g += 1);
         let this_load = generation.get_value();
+        if seen_retries.get_value() != retries {
+            seen_retries.set_value(retries);
+            scope::forget_fetched();
+        }
         let url = match resolve_data_source(requested.as_deref(), &allowed_origins()) {
             Ok(url) => url,
             Err(refusal) => {
+                dataset.scope.set(None);
                 show(DataState::Failed(LoadFailure::Refused(refusal)));
                 return;
             }
         };
-        show(DataState::Loading);
         spawn_local(async move {
             let current = move || generation.get_value() == this_load;
-            let outcome = fetch_and_load(&url, dataset.state, current).await;
-            if !current() {
-                return;
-            }
-            let (state, offline) = match outcome {
-                Ok(loaded) => (DataState::Ready(Arc::new(loaded)), None),
-                // Only a network failure falls back: a broken file on the server is news the
-                // publisher and the parent must see, not something to paper over.
-                Err(Failure::Network(problem)) => match offline::last_good(&url) {
-                    Some(copy) => {
-                        let note = OfflineCopy {
-                            published: copy.loaded.dataset.published,
-                            saved_on: copy.saved_on,
-                        };
-                        (DataState::Ready(Arc::new(copy.loaded)), Some(note))
+            let root = match scope::root_for(&url) {
+                Some(root) => root,
+                None => {
+                    show(DataState::Loading);
+                    let root = open_root(&url, dataset.state, current).await;
+                    if !current() {
+                        return;
                     }
-                    None => (DataState::Failed(LoadFailure::Network(problem)), None),
-                },
-                Err(Failure::Content(failure)) => (DataState::Failed(failure), None),
+                    match root {
+                        Ok(root) => root,
+                        Err(failure) => {
+                            dataset.offline_copy.set(None);
+                            dataset.scope.set(None);
+                            show(DataState::Failed(failure));
+                            return;
+                        }
+                    }
+                }
             };
-            dataset.offline_copy.set(offline);
-            show(state);
+            match root {
+                scope::Root::Dataset(loaded, offline) => {
+                    let same = matches!(dataset.state.get_untracked(),
+                        DataState::Ready(ref on) if Arc::ptr_eq(on, &loaded));
+                    if !same {
+                        dataset.scope.set(None);
+                        dataset.offline_copy.set(offline);
+                        show(DataState::Ready(loaded));
+                    }
+                }
+                scope::Root::Catalogue(catalogue) => {
+                    let Some(wants) = wants else {
+                        dataset.scope.set(None);
+                        dataset.offline_copy.set(None);
+                        show(DataState::Choose(scope::Choice::new(&url, catalogue)));
+                        return;
+                    };
+                    let shown = dataset.scope.get_untracked();
+                    let opened = scope::open(&url, catalogue, &wants, shown, dataset.state).await;
+                    if !current() {
+                        return;
+                    }
+                    // The same files as on screen: the list stays as it is.
+                    if let Some((info, loaded)) = opened {
+                        dataset.offline_copy.set(info.offline_copy());
+                        dataset.scope.set(Some(info));
+                        show(DataState::Ready(loaded));
+                    }
+                }
+            }
         });
     });
 }
 
-enum Failure {
+/// The file the address names, fetched and read: a catalogue or a dataset. Only a network
+/// failure falls back to the copy kept on the phone: a broken file on the server is news the
+/// publisher and the parent must see, not something to paper over.
+async fn open_root(
+    url: &str,
+    state: RwSignal<DataState>,
+    current: impl Fn() -> bool + 'static,
+) -> Result<scope::Root, LoadFailure> {
+    let (bytes, kept_on, network) = match fetch_timed(url).await {
+        Ok(bytes) => (bytes, None, None),
+        Err(Failure::Network(problem)) => match offline::kept(url) {
+            Some((body, saved_on)) => (body.into_bytes(), Some(saved_on), Some(problem)),
+            None => return Err(LoadFailure::Network(problem)),
+        },
+        Err(Failure::Content(failure)) => return Err(failure),
+    };
+    // A kept copy that no longer reads (an older app's) stands in for nothing: the parent is
+    // told of the network instead.
+    let unusable = |failure| network.map_or(failure, LoadFailure::Network);
+    let root = if is_catalogue(&bytes) {
+        let catalogue = load_catalogue(&bytes, url, &allowed_origins());
+        let catalogue = catalogue.map_err(|e| unusable(LoadFailure::Catalogue(e)))?;
+        scope::Root::Catalogue(Arc::new(catalogue))
+    } else {
+        let loaded = load_watched(&bytes, state, current).map_err(|f| match f {
+            Failure::Content(failure) => unusable(failure),
+            Failure::Network(problem) => LoadFailure::Network(problem),
+        })?;
+        let offline = kept_on.map(|saved_on| OfflineCopy {
+            published: loaded.dataset.published,
+            saved_on,
+        });
+        scope::Root::Dataset(Arc::new(loaded), offline)
+    };
+    if kept_on.is_none() {
+        offline::keep(url, &bytes);
+    }
+    scope::remember_root(url, &root);
+    Ok(root)
+}
+
+pub(crate) enum Failure {
     Network(NetworkProblem),
     /// Anything else: what arrived cannot be shown.
     Content(LoadFailure),
 }
 
-async fn fetch_and_load(
-    url: &str,
-    state: RwSignal<DataState>,
-    current: impl Fn() -> bool + 'static,
-) -> Result<Loaded, Failure> {
+/// The file at `url`, with the time-out and the size limit.
+pub(crate) async fn fetch_timed(url: &str) -> Result<Vec<u8>, Failure> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timer = controller.clone().map(|controller| {
@@ -182,15 +283,12 @@ async fn fetch_and_load(
     if let Some(Ok(timer)) = timer {
         timer.clear();
     }
-    let bytes = result?;
-    let loaded = load_watched(&bytes, state, current)?;
-    offline::keep(url, &bytes);
-    Ok(loaded)
+    result
 }
 
 /// The core's loader, watched: a trap inside it ends this task without a word, so a timer
 /// set before it runs next and, finding it never finished, says the file cannot be read.
-fn load_watched(
+pub(crate) fn load_watched(
     bytes: &[u8],
     state: RwSignal<DataState>,
     current: impl Fn() -> bool + 'static,

@@ -13,6 +13,7 @@ mod offline;
 mod platform;
 mod prefs;
 mod route;
+mod scope;
 mod views;
 mod wechat;
 mod wording;

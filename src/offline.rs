@@ -1,9 +1,9 @@
 //! The last dataset that loaded, kept on the phone, so a dead network still shows the list
-//! (with its date) instead of an error. One copy per source address. And the page itself, for
+//! (with its date) instead of an error. One copy per source address; of a catalogue, the last
+//! scope's files, within a bound. And the page itself, for
 //! a reload with no signal: the service worker that the build writes (crates/site, `sw.js`).
 
 use serde::{Deserialize, Serialize};
-use tuoyu_core::load::{load_dataset, Loaded};
 use tuoyu_core::model::Date;
 
 use wasm_bindgen::prelude::*;
@@ -23,11 +23,6 @@ struct Kept {
     body: String,
 }
 
-pub struct LastGood {
-    pub loaded: Loaded,
-    pub saved_on: Date,
-}
-
 pub fn keep(url: &str, bytes: &[u8]) {
     if bytes.len() > MAX_KEPT_BYTES {
         return;
@@ -44,24 +39,50 @@ pub fn keep(url: &str, bytes: &[u8]) {
     }
 }
 
-/// The kept copy for `url`, if there is one that still loads. A damaged copy (an older app
-/// version, a half-written quota) is dropped rather than shown.
-pub fn last_good(url: &str) -> Option<LastGood> {
+/// The kept copy of the file at `url` and the day it was kept. A damaged copy (an older
+/// app version, a half-written quota) is dropped; the caller reads the body as it reads
+/// the network's, so a copy that no longer loads is named like a broken file.
+pub fn kept(url: &str) -> Option<(String, Date)> {
     let key = format!("{KEY_PREFIX}{url}");
     let text = saved::get(&key)?;
-    let kept = serde_json::from_str::<Kept>(&text).ok();
-    let loaded = kept
-        .as_ref()
-        .and_then(|k| load_dataset(k.body.as_bytes()).ok());
-    match (kept, loaded) {
-        (Some(kept), Some(loaded)) => Some(LastGood {
-            loaded,
-            saved_on: kept.saved_on,
-        }),
-        _ => {
+    match serde_json::from_str::<Kept>(&text) {
+        Ok(kept) => Some((kept.body, kept.saved_on)),
+        Err(_) => {
             saved::remove(&key);
             None
         }
+    }
+}
+
+/// Where the addresses of the last catalogue scope's kept files are listed.
+const SCOPE_KEY: &str = "tuoyu.lastscope.v1";
+
+/// All of a scope's kept files together stay under this: storage is shared with stars and
+/// settings, and a province's files would not fit anyway (the list then names them).
+const MAX_SCOPE_KEPT_BYTES: usize = 3_000_000;
+
+/// Keeps the files of a catalogue scope (catalogues first, then datasets, in order) instead
+/// of the last scope's: as many as fit in [`MAX_SCOPE_KEPT_BYTES`].
+pub fn keep_scope(files: &[(String, Vec<u8>)]) {
+    let before: Vec<String> = saved::get(SCOPE_KEY)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    let mut room = MAX_SCOPE_KEPT_BYTES;
+    let mut now = Vec::new();
+    for (url, bytes) in files {
+        if bytes.len() <= room.min(MAX_KEPT_BYTES) {
+            room -= bytes.len();
+            now.push(url.clone());
+        }
+    }
+    for url in before.iter().filter(|u| !now.contains(u)) {
+        saved::remove(&format!("{KEY_PREFIX}{url}"));
+    }
+    for (url, bytes) in files.iter().filter(|(u, _)| now.contains(u)) {
+        keep(url, bytes);
+    }
+    if let Ok(list) = serde_json::to_string(&now) {
+        saved::set(SCOPE_KEY, &list);
     }
 }
 

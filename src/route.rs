@@ -19,9 +19,18 @@ use wasm_bindgen::JsCast;
 
 use crate::platform::{after, after_paint, today, Keep};
 
-/// Where the parent's own place is kept for the visit (never in the address: see
-/// `tuoyu_core::query::OwnPlace`).
+/// Where the parent's own place is kept: for the visit, and on the phone too when they ask
+/// (never in the address: see `tuoyu_core::query::OwnPlace`).
 const OWN_PLACE_KEY: &str = "tuoyu.own-place";
+
+/// The places the parent's own place is kept, in the order they are read.
+fn own_place_keeps(on_phone: bool) -> &'static [Keep] {
+    if on_phone {
+        &[Keep::Visit, Keep::Phone]
+    } else {
+        &[Keep::Visit]
+    }
+}
 
 type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 
@@ -50,15 +59,19 @@ pub struct Address {
     waiting: StoredValue<(u64, bool)>,
     /// The parent's own place for this visit: what the address means where it has no `near=`.
     own: StoredValue<Option<OwnPlace>>,
+    /// Whether the parent asked to keep their own place on the phone for later visits.
+    pub own_on_phone: RwSignal<bool>,
 }
 
 pub fn provide_address() {
     let url = use_url();
-    let own = StoredValue::new(
-        Keep::Visit
-            .get(OWN_PLACE_KEY)
-            .and_then(|t| OwnPlace::from_stored(&t)),
-    );
+    let read = |keep: &Keep| {
+        keep.get(OWN_PLACE_KEY)
+            .and_then(|t| OwnPlace::from_stored(&t))
+    };
+    let on_phone = read(&Keep::Phone);
+    let own = StoredValue::new(own_place_keeps(true).iter().find_map(read));
+    let own_on_phone = RwSignal::new(on_phone.is_some());
     // The kept place is read untracked: it changes only together with what is shown (`go`),
     // and a change of it alone must not make the bar look as if it had moved.
     let in_bar = Memo::new(move |_| {
@@ -98,6 +111,7 @@ pub fn provide_address() {
         opened_from_list: StoredValue::new(false),
         waiting: StoredValue::new((0, false)),
         own,
+        own_on_phone,
     };
     // The address bar moved without us: back, forward, or a link the router followed. That is
     // the parent's latest choice, and a write still waiting belonged to the entry they left.
@@ -191,6 +205,19 @@ impl Address {
         self.go(step, &next);
     }
 
+    /// Keeps the parent's own place on the phone for later visits, or stops keeping it there
+    /// (it stays for this visit). Where the phone keeps nothing, the switch stays off.
+    pub fn keep_own_place_on_phone(&self, on: bool) {
+        let kept = match (on, self.own.get_value()) {
+            (true, Some(place)) => Keep::Phone.set(OWN_PLACE_KEY, &place.to_stored()),
+            _ => {
+                Keep::Phone.remove(OWN_PLACE_KEY);
+                false
+            }
+        };
+        self.own_on_phone.set(kept);
+    }
+
     pub fn note_opened_from_list(&self) {
         self.opened_from_list.set_value(true);
     }
@@ -212,12 +239,18 @@ impl Address {
         let own = query.own_place_after(kept);
         if own != kept {
             self.own.set_value(own);
-            // For a reload in this visit; a private tab that keeps nothing just forgets it.
-            match own {
-                Some(place) => {
-                    Keep::Visit.set(OWN_PLACE_KEY, &place.to_stored());
+            // For a reload in this visit (and later ones, if asked); a private tab that keeps
+            // nothing just forgets it. Not using the location forgets it everywhere.
+            for keep in own_place_keeps(self.own_on_phone.get_untracked()) {
+                match own {
+                    Some(place) => {
+                        keep.set(OWN_PLACE_KEY, &place.to_stored());
+                    }
+                    None => keep.remove(OWN_PLACE_KEY),
                 }
-                None => Keep::Visit.remove(OWN_PLACE_KEY),
+            }
+            if own.is_none() {
+                self.own_on_phone.set(false);
             }
         }
         if step == Step::Push {

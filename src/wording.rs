@@ -4,6 +4,8 @@
 //! once, from `locales/*/status.json`. The dataset's own values are worded in `labels.rs`.
 
 use tuoyu_core::age::BirthDateProblem;
+use tuoyu_core::catalogue::scope::TreeProblem;
+use tuoyu_core::catalogue::{CatalogueError, Problem, CATALOGUE_SCHEMA};
 use tuoyu_core::load::{quote, FileError, TopField, SCHEMA};
 use tuoyu_core::query::{NoteKind, Param, QueryNote, MAX_COMPARED};
 use tuoyu_core::source::SourceRefusal;
@@ -12,6 +14,7 @@ use crate::data::{LoadFailure, NetworkProblem};
 use crate::i18n::*;
 use crate::lang;
 use crate::prefs::Reset;
+use crate::scope::FileProblem;
 
 pub fn reset_text(reset: Reset) -> &'static str {
     let l = lang::current();
@@ -26,16 +29,9 @@ pub fn reset_text(reset: Reset) -> &'static str {
 pub fn failure_text(failure: &LoadFailure) -> String {
     let l = lang::current();
     match failure {
-        LoadFailure::Refused(refusal) => match refusal {
-            SourceRefusal::NotSameOriginPath => {
-                td_string!(l, status.refused_not_same_origin).to_owned()
-            }
-            SourceRefusal::OriginNotAllowed(origin) => {
-                td_string!(l, status.refused_origin, origin = origin.clone()).to_string()
-            }
-            SourceRefusal::Malformed => td_string!(l, status.refused_malformed).to_owned(),
-        },
+        LoadFailure::Refused(refusal) => refusal_text(refusal),
         LoadFailure::File(error) => file_error_text(error),
+        LoadFailure::Catalogue(error) => catalogue_error_text(error),
         LoadFailure::TooLarge { limit_mb } => {
             td_string!(l, status.net_too_large, mb = *limit_mb).to_string()
         }
@@ -49,6 +45,92 @@ pub fn failure_text(failure: &LoadFailure) -> String {
             };
             td_string!(l, status.net_nothing_kept, message).to_string()
         }
+    }
+}
+
+fn refusal_text(refusal: &SourceRefusal) -> String {
+    let l = lang::current();
+    match refusal {
+        SourceRefusal::NotSameOriginPath => {
+            td_string!(l, status.refused_not_same_origin).to_owned()
+        }
+        SourceRefusal::OriginNotAllowed(origin) => {
+            td_string!(l, status.refused_origin, origin = origin.clone()).to_string()
+        }
+        SourceRefusal::Malformed => td_string!(l, status.refused_malformed).to_owned(),
+    }
+}
+
+/// `CatalogueError::message`, in the interface's language.
+fn catalogue_error_text(error: &CatalogueError) -> String {
+    let l = lang::current();
+    let schema = CATALOGUE_SCHEMA;
+    match error {
+        CatalogueError::File(e) => file_error_text(e),
+        CatalogueError::MissingSchema => {
+            td_string!(l, scope.cat_missing_schema, schema).to_string()
+        }
+        CatalogueError::WrongSchema(v) => {
+            td_string!(l, scope.cat_wrong_schema, value = quote(v), schema).to_string()
+        }
+        CatalogueError::UnsupportedVersion(v) => {
+            td_string!(l, scope.cat_unsupported_version, value = quote(v), schema).to_string()
+        }
+        CatalogueError::MissingField(field) => {
+            td_string!(l, scope.cat_missing_field, field = field.clone()).to_string()
+        }
+        CatalogueError::BadField { field, problem } => td_string!(
+            l,
+            scope.cat_bad_field,
+            field = field.clone(),
+            what = problem_text(problem)
+        )
+        .to_string(),
+        CatalogueError::NoEntries => td_string!(l, scope.cat_no_entries).to_owned(),
+        CatalogueError::TooManyEntries { limit } => {
+            td_string!(l, scope.cat_too_many, limit = *limit).to_string()
+        }
+        CatalogueError::DuplicateCode(code) => {
+            td_string!(l, scope.cat_duplicate_code, code = quote(code)).to_string()
+        }
+        CatalogueError::ForeignUrl { code, refusal } => td_string!(
+            l,
+            scope.cat_foreign_url,
+            code = quote(code),
+            reason = refusal_text(refusal)
+        )
+        .to_string(),
+    }
+}
+
+fn problem_text(problem: &Problem) -> &'static str {
+    let l = lang::current();
+    match problem {
+        Problem::NotText => td_string!(l, scope.p_text),
+        Problem::NotCode => td_string!(l, scope.p_code),
+        Problem::NotDate => td_string!(l, scope.p_date),
+        Problem::NotCrs => td_string!(l, scope.p_crs),
+        Problem::NotBool => td_string!(l, scope.p_bool),
+        Problem::NotEntryType => td_string!(l, scope.p_entry_type),
+        Problem::NotPoint => td_string!(l, scope.p_point),
+        Problem::NotBox => td_string!(l, scope.p_box),
+        Problem::NotCount => td_string!(l, scope.p_count),
+    }
+}
+
+/// Why one file of a catalogue's scope is not in the list, in the interface's language.
+pub fn file_problem_text(problem: &FileProblem) -> String {
+    let l = lang::current();
+    match problem {
+        FileProblem::Load(failure) => failure_text(failure),
+        FileProblem::Catalogue(error) => catalogue_error_text(error),
+        FileProblem::Tree(TreeProblem::Cycle) => td_string!(l, scope.tree_cycle).to_owned(),
+        FileProblem::Tree(TreeProblem::TooDeep) => td_string!(l, scope.tree_too_deep).to_owned(),
+        FileProblem::Tree(TreeProblem::Refused(refusal)) => refusal_text(refusal),
+        FileProblem::OutsideBox(outside) => {
+            td_string!(l, scope.outside_box, id = quote(&outside.id)).to_string()
+        }
+        FileProblem::NotListed => td_string!(l, scope.not_listed).to_owned(),
     }
 }
 

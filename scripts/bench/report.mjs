@@ -1,5 +1,5 @@
 // Turns the benchmark's numbers into docs/performance.md and a table for the terminal.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const kb = (n) => (n == null ? '–' : `${(n / 1024).toFixed(1)} KB`);
 const mb = (n) => (n == null ? '–' : `${(n / 1048576).toFixed(1)} MB`);
@@ -14,7 +14,10 @@ const table = (head, rows) =>
  * threshold counts as 16.
  */
 function interaction(results, n) {
-  const row = results.datasets.find((d) => d.n === n && d.cpu === 4);
+  return interactionOf(results.datasets.find((d) => d.n === n && d.cpu === 4));
+}
+
+function interactionOf(row) {
   if (!row || row.error || !row.chip) return null;
   const all = [row.chip, row.type].flatMap((k) => [...k.eventTiming.map((v) => v ?? 16), ...k.nextPaint]);
   return { median: median(all), worst: Math.max(...all) };
@@ -48,6 +51,68 @@ export function budgets(results) {
       bigOk,
     ],
   ];
+}
+
+const CATALOGUE_HEADING = '## Synthetic national catalogue';
+
+/** The catalogue budgets of issue 17 (scripts/bench/catalogue.mjs). */
+export function catalogueBudgets(c) {
+  const r = c.region;
+  const i = interactionOf(r);
+  const failed = (x) => (x.error ? ` (error: ${x.error})` : '');
+  const point = (g, where) => [
+    [`GPS point ${where}, ${c.radius} m: ≤ 6 data requests after the page`, `${g.requests}${failed(g)} (the box rule needs ${g.needed})`, !g.error && g.requests <= 6],
+    ['… ≤ 80 KB gzip of catalogue and data', kb(g.gzip), !g.error && g.gzip <= 80 * 1024],
+    ['… first result ≤ 3.0 s, mobile profile' + (g.runs > 1 ? ' (median)' : ''), ms(g.firstResult), !g.error && g.firstResult != null && g.firstResult <= 3000],
+    ['… wasm memory < 40 MB', mb(g.wasmMemory), !g.error && g.wasmMemory != null && g.wasmMemory < 40 * 1048576],
+  ];
+  return [
+    ...point(c.gps, 'at home'),
+    ...point(c.junction, 'where districts meet'),
+    [
+      `\`region=${r.code}\` (${(r.listed ?? 0).toLocaleString('en')} institutions): loads and stays usable, interaction < 100 ms at 4x CPU`,
+      i ? `load ${ms(r.load)}; interaction ${ms(i.median)} median, ${ms(i.worst)} worst; wasm ${mb(r.wasmMemory)}` : `not usable${failed(r)}`,
+      i != null && i.median < 100,
+    ],
+    ['Catalogue root ≤ 10 KB gzip', `${kb(c.root.gzip)} (${c.root.entries} entries, ${kb(c.root.raw)} raw)`, c.root.gzip <= 10 * 1024],
+  ];
+}
+
+export function catalogueSection(c, m) {
+  const b = catalogueBudgets(c);
+  const where = (g) =>
+    `${g.label}: \`near=${g.wgs.lat.toFixed(6)},${g.wgs.lng.toFixed(6)}\` (WGS-84); fetched ` +
+    `${g.files.map((f) => `\`${f.split('/').pop()}\``).join(', ') || 'nothing'}; result count ${g.count ?? '–'}`;
+  return `${CATALOGUE_HEADING}
+
+Written by \`node scripts/bench.mjs\` (or \`--catalogue-only\`, which rewrites only this section):
+${m.date}, build ${m.commit}, load average ${m.loadavg} at the start. The release:
+\`scripts/gen-national.mjs\` (${c.totals.institutions.toLocaleString('en')} listed institutions —
+126,000 records, the revoked ones not listed — in 2,850 districts, 340 cities, 31 provinces),
+bundled by \`tuoyu-publish bundle\` into ${c.totals.files.toLocaleString('en')} files, served with a
+\`.gz\` beside each. GPS points in the busiest city, ${c.city}, radius ${c.radius} m, mobile
+profile, cold loads (${c.gps.runs} at home, ${c.junction.runs} where districts meet; the worst
+requests and bytes, the median first result). "Data requests" are every JSON file the page asked
+for after itself; the box rule's files are the root, the catalogues descended through and the
+datasets whose boxes come within the radius.
+
+${table(['budget', 'measured', ''], b.map(([what, v, ok]) => [what, v, ok ? 'met' : '**not met**']))}
+
+- At home, ${where(c.gps)}.
+- Where districts meet, ${where(c.junction)}.
+- \`region=${c.region.code}\`: ${c.region.requests} data requests, result count ${c.region.count ?? '–'}.
+`;
+}
+
+/** Replaces (or appends) the catalogue section of an existing report, leaving the rest. */
+export function writeCatalogueSection(c, m, out) {
+  const old = existsSync(out) ? readFileSync(out, 'utf8') : '# Performance\n';
+  const at = old.indexOf(CATALOGUE_HEADING);
+  const before = at >= 0 ? old.slice(0, at) : `${old.trimEnd()}\n\n`;
+  const next = at >= 0 ? old.indexOf('\n## ', at + 1) : -1;
+  const after = next >= 0 ? old.slice(next + 1) : '';
+  writeFileSync(out, before + catalogueSection(c, m) + (after ? `\n${after}` : ''));
+  return table(['budget', 'measured', ''], catalogueBudgets(c).map(([w, v, ok]) => [w, v, ok ? 'met' : 'NOT MET']));
 }
 
 export function writeReport(results, out) {
@@ -115,7 +180,7 @@ it) in the search box, each timed as Event Timing duration (real input through D
 of the repeats) / input → next paint (an event dispatched in the page, then a frame).
 
 ${table(['institutions', 'CPU', 'load', 'JS heap', 'wasm memory', 'cards drawn', 'chip: event / next paint', 'typing: event / next paint'], dsRows)}
-${results.native ? `\n## Native core (\`cargo run --release -p tuoyu-core --example core_bench\`)\n\n\`\`\`\n${results.native.trim()}\n\`\`\`\n` : ''}`;
+${results.catalogue ? `\n${catalogueSection(results.catalogue, m)}` : ''}${results.native ? `\n## Native core (\`cargo run --release -p tuoyu-core --example core_bench\`)\n\n\`\`\`\n${results.native.trim()}\n\`\`\`\n` : ''}`;
   writeFileSync(out, md);
   return [budgetTable, '', table(['profile', 'FCP', 'static list', "app's list", 'first result', 'LCP'], loadRows), '',
     table(['N', 'CPU', 'load', 'JS heap', 'wasm mem', 'cards', 'chip', 'typing'], dsRows)].join('\n');

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use tuoyu_core::load::Loaded;
 use tuoyu_core::model::Institution;
 
+use crate::data::use_dataset;
 use crate::i18n::*;
 use crate::labels::{self, Label};
 use crate::lang;
@@ -25,7 +26,8 @@ pub fn ResultCard(loaded: Arc<Loaded>, hit: ListedHit) -> impl IntoView {
     let id = inst.id.clone();
     // The link is the institution's own page (what a long press copies); a tap opens it over
     // the list with the filters as they are by then, so that "back" finds the same list.
-    let href = address.link(|q| q.institution_link(&id));
+    let district = use_dataset().district_of(index);
+    let href = address.link(|q| q.institution_link(&id, district.as_deref()));
     let open = open_on_tap(address, id);
     // The fee shown is for the care type the parent filters by, and a card that stays in the
     // list when they pick another type must follow.

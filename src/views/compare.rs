@@ -10,6 +10,7 @@ use tuoyu_core::links::{amap_marker, tel_href};
 use tuoyu_core::load::Loaded;
 use tuoyu_core::model::{format_date, Crs, Institution, LatLng};
 
+use crate::data::use_dataset;
 use crate::i18n::*;
 use crate::labels::{self, Label};
 use crate::lang;
@@ -243,7 +244,8 @@ fn place_actions(inst: &Institution, at: usize, crs: Crs) -> impl IntoView {
     let locale = lang::current();
     let place = format!("compare-place-{at}");
     // Opened over the comparison, so that "back" returns to it.
-    let href = address.link(|q| q.institution_link(&inst.id));
+    let district = use_dataset().district_for(&inst.id);
+    let href = address.link(|q| q.institution_link(&inst.id, district.as_deref()));
     let open = open_on_tap(address, inst.id.clone());
     view! {
         <td>

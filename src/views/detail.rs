@@ -10,6 +10,7 @@ use tuoyu_core::links::{amap_marker, tel_href, tencent_marker};
 use tuoyu_core::load::{Loaded, Revoked};
 use tuoyu_core::model::Institution;
 
+use crate::data::use_dataset;
 use crate::i18n::*;
 use crate::labels::{self, Label};
 use crate::lang;
@@ -116,7 +117,8 @@ fn Detail(loaded: Arc<Loaded>, index: usize) -> impl IntoView {
         .as_deref()
         .and_then(|code| loaded.dataset.area(code))
         .map(|a| a.name.clone());
-    let share_href = address.link(|q| q.institution_link(&inst.id));
+    let district = use_dataset().district_of(index);
+    let share_href = address.link(|q| q.institution_link(&inst.id, district.as_deref()));
     let distance = address.query.with_untracked(|q| {
         q.filter.near.map(|near| {
             labels::distance_from_you(tuoyu_core::distance::distance_m(

@@ -16,6 +16,7 @@ use crate::views::advice::{EmptyAdvice, FeeBasis};
 use crate::views::card::ResultCard;
 use crate::views::filters::Filters;
 use crate::views::map::MapView;
+use crate::views::scope::ScopeLine;
 use crate::views::status::{with_dataset, DataNotes, OfflineNotice, SampleBanner};
 
 /// Cards drawn at first; the contract asks for at least 20 without scrolling or "more", and a
@@ -37,6 +38,7 @@ const CARD_MIN_PX: usize = 140;
 pub fn FinderPage() -> impl IntoView {
     view! {
         <OfflineNotice />
+        <ScopeLine />
         <Filters />
         // Under the bar, right over the cards it is about (and where the build's first paint has it).
         <SampleBanner />

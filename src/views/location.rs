@@ -1,6 +1,6 @@
 //! "Where are you": the phone's GPS (which never leaves the phone, nor enters the address or
-//! a link: it is kept for the visit, see `route.rs`), or a 镇/街道 from the dataset, and how
-//! far the parent will travel. The bar has the GPS button and then the distance; the filter
+//! a link: it is kept for the visit, and on the phone if the parent asks, see `route.rs`), or
+//! a 镇/街道 from the dataset, and how far the parent will travel. The bar has the GPS button and then the distance; the filter
 //! sheet has the rest (locate again, forget, the 镇/街道).
 
 use leptos::prelude::*;
@@ -159,6 +159,8 @@ pub fn LocateProblem(locator: Locator) -> impl IntoView {
 pub fn LocationSection(locator: Locator) -> impl IntoView {
     let address = use_address();
     let near = Memo::new(move |_| address.query.with(|q| q.filter.near.is_some()));
+    // Only the parent's own point can be kept; a link's place is the link's.
+    let own = Memo::new(move |_| address.query.with(|q| q.own_place().is_some()));
     let forget_location = move |_| address.update(Step::Replace, FinderQuery::forget_location);
     let locale = lang::current();
     view! {
@@ -187,7 +189,28 @@ pub fn LocationSection(locator: Locator) -> impl IntoView {
                 <AreaSelect />
             </div>
             <Show when=move || near.get()>
-                <p class="hint">{td_string!(locale, finder.location_hint)}</p>
+                <p class="hint">
+                    {move || {
+                        if own.get() && address.own_on_phone.get() {
+                            td_string!(locale, finder.location_hint_kept)
+                        } else {
+                            td_string!(locale, finder.location_hint)
+                        }
+                    }}
+                </p>
+            </Show>
+            <Show when=move || own.get()>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-testid="remember-location"
+                        prop:checked=move || address.own_on_phone.get()
+                        on:change:target=move |ev| {
+                            address.keep_own_place_on_phone(ev.target().checked())
+                        }
+                    />
+                    {td_string!(locale, finder.remember_location)}
+                </label>
             </Show>
         </fieldset>
     }

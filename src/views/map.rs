@@ -13,6 +13,7 @@ use tuoyu_core::model::{Crs, LatLng};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::data::use_dataset;
 use crate::i18n::*;
 use crate::labels;
 use crate::lang;
@@ -180,7 +181,8 @@ pub fn MapView(loaded: Arc<Loaded>, hits: Signal<Vec<ListedHit>>) -> impl IntoVi
         let inst = loaded.dataset.institutions.get(index)?;
         let distance = hits.with(|h| h.iter().find(|h| h.index == index).and_then(|h| h.metres));
         // As the list's card: the institution's own page, opened over the map on a tap.
-        let href = address.link(|q| q.institution_link(&inst.id));
+        let district = use_dataset().district_of(index);
+        let href = address.link(|q| q.institution_link(&inst.id, district.as_deref()));
         let open = open_on_tap(address, inst.id.clone());
         Some(view! {
             <div class="map-card" data-testid="map-card" role="status">

@@ -14,6 +14,7 @@ pub mod guide;
 pub mod header;
 pub mod location;
 pub mod map;
+pub mod scope;
 pub mod share;
 pub mod sheet;
 pub mod shortlist;

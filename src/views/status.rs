@@ -2,12 +2,14 @@
 //! the "数据说明" panel a publisher reads. The sentences come from `crate::wording`.
 
 use leptos::prelude::*;
+use tuoyu_core::load::RecordProblem;
 use tuoyu_core::model::format_date;
 
 use crate::data::{use_dataset, DataState};
 use crate::i18n::*;
 use crate::lang;
 use crate::route::use_address;
+use crate::views::scope::{RegionPicker, SourcesNotes};
 use crate::views::text::{self, sentence, SLOT};
 use crate::wording::{failure_text, note_text, reset_text};
 
@@ -51,6 +53,7 @@ pub fn with_dataset(
             view! { <DatasetError message=failure_text(&failure) /> }.into_any()
         }
         DataState::Ready(loaded) => ready(loaded),
+        DataState::Choose(choice) => view! { <RegionPicker choice /> }.into_any(),
     }
 }
 
@@ -138,6 +141,32 @@ pub fn SampleBanner() -> impl IntoView {
     }
 }
 
+/// The reasons records were left out, as 数据说明 lists them (the first
+/// [`MAX_PROBLEM_LINES`]).
+pub fn problem_lines(problems: &[RecordProblem]) -> impl IntoView {
+    let l = lang::current();
+    problems
+        .iter()
+        .take(MAX_PROBLEM_LINES)
+        .map(|p| {
+            // The id (already shortened by the core) is the file's text: in its slot.
+            let (who, ids) = match &p.id {
+                Some(id) => (SLOT.to_owned(), vec![id.clone()]),
+                None => (
+                    td_string!(l, status.record_number, n = p.index + 1).to_string(),
+                    Vec::new(),
+                ),
+            };
+            let who = if p.field.is_empty() {
+                td_string!(l, status.problem_who, who).to_string()
+            } else {
+                td_string!(l, status.problem_who_field, who, field = p.field.clone()).to_string()
+            };
+            view! { <li>{sentence(&who, ids)}{text::data(p.message.clone())}</li> }
+        })
+        .collect_view()
+}
+
 /// Publisher, date and the records that were left out, with every reason. The reasons are
 /// the core's Chinese sentences for the publisher; in English they sit under a heading that
 /// says so, marked as Chinese.
@@ -146,32 +175,12 @@ pub fn DataNotes() -> impl IntoView {
     let dataset = use_dataset();
     move || {
         let loaded = dataset.loaded()?;
+        let in_scope = dataset.scope.with(Option::is_some);
         let l = lang::current();
         let data = &loaded.dataset;
         let skipped = loaded.skipped;
         let published = format_date(data.published);
-        let problems = loaded
-            .problems
-            .iter()
-            .take(MAX_PROBLEM_LINES)
-            .map(|p| {
-                // The id (already shortened by the core) is the file's text: in its slot.
-                let (who, ids) = match &p.id {
-                    Some(id) => (SLOT.to_owned(), vec![id.clone()]),
-                    None => (
-                        td_string!(l, status.record_number, n = p.index + 1).to_string(),
-                        Vec::new(),
-                    ),
-                };
-                let who = if p.field.is_empty() {
-                    td_string!(l, status.problem_who, who).to_string()
-                } else {
-                    td_string!(l, status.problem_who_field, who, field = p.field.clone())
-                        .to_string()
-                };
-                view! { <li>{sentence(&who, ids)}{text::data(p.message.clone())}</li> }
-            })
-            .collect_view();
+        let problems = problem_lines(&loaded.problems);
         let unshown =
             loaded.problems.len().saturating_sub(MAX_PROBLEM_LINES) + loaded.unlisted_problems;
         let unshown = (unshown > 0).then(|| {
@@ -191,7 +200,8 @@ pub fn DataNotes() -> impl IntoView {
                 // The publisher and the title are the dataset's own words, in Chinese.
                 <p>
                     {td_string!(l, status.data_updated, date = published.clone()).to_string()}
-                    <span lang="zh-CN">{data.publisher.clone()}</span>
+                    // Over several files, each publisher is named in 数据说明.
+                    {(!in_scope).then(|| view! { <span lang="zh-CN">{data.publisher.clone()}</span> })}
                 </p>
                 {(skipped > 0)
                     .then(|| {
@@ -203,15 +213,23 @@ pub fn DataNotes() -> impl IntoView {
                     })}
                 <details class="data-notes">
                     <summary>{td_string!(l, status.data_notes)}</summary>
-                    <p>
-                        {td_string!(l, status.notes_title)}
-                        <span lang="zh-CN">{data.title.clone()}</span>
-                    </p>
-                    <p>
-                        {td_string!(l, status.notes_publisher)}
-                        <span lang="zh-CN">{data.publisher.clone()}</span>
-                        {td_string!(l, status.notes_published, date = published).to_string()}
-                    </p>
+                    // A scope of several files names each below, with its own publisher.
+                    {(!in_scope)
+                        .then(|| {
+                            view! {
+                                <p>
+                                    {td_string!(l, status.notes_title)}
+                                    <span lang="zh-CN">{data.title.clone()}</span>
+                                </p>
+                                <p>
+                                    {td_string!(l, status.notes_publisher)}
+                                    <span lang="zh-CN">{data.publisher.clone()}</span>
+                                    {td_string!(l, status.notes_published, date = published.clone())
+                                        .to_string()}
+                                </p>
+                            }
+                        })}
+                    <SourcesNotes />
                     <p>
                         {td_string!(
                             l,

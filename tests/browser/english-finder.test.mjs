@@ -101,6 +101,8 @@ describe('where the parent is, in English', () => {
     assert.ok(await page.getByRole('button', { name: 'Locate again' }).isVisible());
     assert.ok(await page.getByRole('button', { name: "Don't use location" }).isVisible());
     assert.match(await page.locator('.location .hint').textContent(), /^Distances are from your location/);
+    await page.getByLabel('Use it next time too (kept on this phone only)').check();
+    assert.match(await page.locator('.location .hint').textContent(), /kept on this phone until you tap/);
     assert.match(await page.getByTestId('distance').first().textContent(), /^\s*[\d.]+ k?m away\s*$/);
     const area = data.region.areas[0];
     const option = page.getByLabel('Town or subdistrict').locator(`option[value="${area.code}"]`);

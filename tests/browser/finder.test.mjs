@@ -249,6 +249,43 @@ describe('where the parent is', () => {
     await context.close();
   });
 
+  test('the point is kept on the phone for later visits only when the parent asks', async () => {
+    const here = HOME;
+    const byDistance = ids({ near: { lat: here.latitude, lng: here.longitude } });
+    const { page, context } = await open('', withGps(here));
+    // A later visit: a new tab of the same phone (sessionStorage is the tab's own).
+    const laterVisit = async () => {
+      const later = await context.newPage();
+      await later.goto(`${site.origin}/`);
+      await waitForList(later);
+      return later;
+    };
+    await page.getByRole('button', { name: '使用我的位置' }).click();
+    await page.getByTestId('distance').first().waitFor();
+    await openFilters(page);
+    const remember = page.getByTestId('remember-location');
+    assert.equal(await remember.isChecked(), false, 'not kept beyond the visit unless asked');
+    let later = await laterVisit();
+    assert.equal(await later.getByTestId('distance').count(), 0, 'a new visit does not know the point');
+    await later.close();
+
+    await remember.check();
+    assert.match(await page.textContent('.location .hint'), /位置记在本机/);
+    later = await laterVisit();
+    await later.getByTestId('distance').first().waitFor();
+    await assertList(later, byDistance);
+    assert.ok(!later.url().includes('near='), 'a kept point stays out of the address too');
+    await openFilters(later);
+    assert.equal(await later.getByTestId('remember-location').isChecked(), true);
+    // Not using the location forgets it on the phone as well.
+    await later.getByRole('button', { name: '不用位置' }).click();
+    await later.getByTestId('distance').first().waitFor({ state: 'detached' });
+    await later.close();
+    later = await laterVisit();
+    assert.equal(await later.getByTestId('distance').count(), 0, 'forgotten on the phone');
+    await context.close();
+  });
+
   test('refused GPS says what to do and keeps the list', async () => {
     const { page, context, errors } = await open('?puhui=1');
     await page.getByRole('button', { name: '使用我的位置' }).click();

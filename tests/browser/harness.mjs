@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { distDir, fixturesDir, repoRoot, startServer } from './server.mjs';
+import { catalogueDir, distDir, fixturesDir, repoRoot, startServer } from './server.mjs';
 
 /** Datasets the tests generate (scripts/gen-dataset.mjs), served under /generated/. */
 export const generatedDir = mkdtempSync(join(tmpdir(), 'tuoyu-generated-'));
@@ -42,7 +42,7 @@ export async function launch() {
 export async function startSite(hooks = {}) {
   const requests = [];
   const server = await startServer(
-    { '/': distDir, '/fixtures/': fixturesDir, '/generated/': generatedDir },
+    { '/': distDir, '/fixtures/': fixturesDir, '/catalogue/': catalogueDir, '/generated/': generatedDir },
     { ...hooks, onRequest: (req) => { requests.push(req.url); hooks.onRequest?.(req); } },
   );
   return { ...server, requests };

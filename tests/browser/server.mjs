@@ -76,3 +76,5 @@ export const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
 // TUOYU_DIST lets a second build (another checkout, a benchmark) be tested side by side.
 export const distDir = process.env.TUOYU_DIST ?? join(repoRoot, 'dist');
 export const fixturesDir = join(repoRoot, 'tests', 'fixtures', 'datasets');
+/** The small test catalogue (tests/fixtures/catalogue), served under /catalogue/. */
+export const catalogueDir = join(repoRoot, 'tests', 'fixtures', 'catalogue');

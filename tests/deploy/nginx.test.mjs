@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -109,5 +110,34 @@ test('no other site may frame any file: frame-ancestors and X-Frame-Options on e
     const res = await head(path);
     assert.equal(res.headers.get('content-security-policy'), "frame-ancestors 'none'", path);
     assert.equal(res.headers.get('x-frame-options'), 'DENY', path);
+  }
+});
+
+test('a catalogue release: the root revalidates, every file it names is immutable and is what its name says', async () => {
+  const root = '/data/heyuan/catalogue.json';
+  const res = await head(root);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('cache-control'), 'no-cache');
+  assert.match(res.headers.get('content-type'), /application\/json/);
+  // Revalidation: the same root again costs a 304, not the bytes.
+  // (The ETag is the served variant's: ask for the same encoding.)
+  const again = await fetch(origin + root, {
+    headers: { 'accept-encoding': 'br, gzip', 'if-none-match': res.headers.get('etag') ?? '' },
+  });
+  assert.equal(again.status, 304);
+  const catalogue = await (await fetch(origin + root)).json();
+  assert.equal(catalogue.schema, 'tuoyu.catalogue/1');
+  assert.ok(catalogue.entries.length >= 6, 'the 河源市 sample lists 源城区 and its five neighbours');
+  for (const entry of catalogue.entries) {
+    const path = `/data/heyuan/${entry.url}`;
+    const file = await fetch(origin + path, { headers: { 'accept-encoding': 'br, gzip' } });
+    assert.equal(file.status, 200, path);
+    assert.equal(file.headers.get('cache-control'), 'public, max-age=31536000, immutable', path);
+    assert.equal(file.headers.get('content-encoding'), 'br', path);
+    // Cached forever is only safe because the name is the hash of the bytes.
+    const bytes = Buffer.from(await file.arrayBuffer());
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+    assert.equal(entry.url, `${entry.code}-${hash}.json`, path);
+    assert.equal(JSON.parse(bytes).schema, 'tuoyu.dataset/1', path);
   }
 });

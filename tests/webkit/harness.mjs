@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import { By, Capabilities, WebDriver, until } from 'selenium-webdriver';
 import { Executor, HttpClient } from 'selenium-webdriver/http/index.js';
-import { distDir, fixturesDir, repoRoot, startServer } from '../browser/server.mjs';
+import { catalogueDir, distDir, fixturesDir, repoRoot, startServer } from '../browser/server.mjs';
 
 export { By };
 export const PHONE = { width: 390, height: 844 };
@@ -112,7 +112,12 @@ class Phone {
     assert.match(version, this.engine.version, `${this.engine.name} reports ${version}`);
     this.failing = new Set();
     this.site = await startServer(
-      { '/': distDir, '/fixtures/': fixturesDir, '/__phone/': join(repoRoot, 'tests', 'webkit', 'phone') },
+      {
+        '/': distDir,
+        '/fixtures/': fixturesDir,
+        '/catalogue/': catalogueDir,
+        '/__phone/': join(repoRoot, 'tests', 'webkit', 'phone'),
+      },
       {
         respond: (req, res) => {
           if (!this.failing.has(new URL(req.url, 'http://x').pathname)) return false;

@@ -4,6 +4,7 @@
 //! all of it is tested without a browser.
 
 pub mod age;
+pub mod catalogue;
 pub mod coords;
 pub mod distance;
 pub mod filter;

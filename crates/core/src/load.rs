@@ -47,6 +47,10 @@ pub const SCHEMA: &str = "tuoyu.dataset/1";
 pub struct Loaded {
     /// Only good, non-revoked records, in file order.
     pub dataset: Dataset,
+    /// For each listed institution, its 0-based position in the file's `institutions`, so a
+    /// problem found later (an id another file of a catalogue already has) names the record
+    /// as the loader's own problems do.
+    pub listed_at: Vec<u32>,
     /// The problems of the left-out records, in file order: at most
     /// [`MAX_PROBLEMS_PER_RECORD`] per record and [`MAX_PROBLEMS`] in all.
     pub problems: Vec<RecordProblem>,
@@ -205,8 +209,26 @@ fn check_schema(v: Option<Loose>) -> Result<String, FileError> {
         Some(Loose::Str(s)) => s.into_owned(),
         Some(other) => return Err(FileError::WrongSchema(other.short())),
     };
-    let Some(version) = s.strip_prefix("tuoyu.dataset/") else {
-        return Err(FileError::WrongSchema(s));
+    match read_schema(&s, "tuoyu.dataset/") {
+        SchemaReading::Supported => Ok(s),
+        SchemaReading::Other => Err(FileError::WrongSchema(s)),
+        SchemaReading::OtherMajor => Err(FileError::UnsupportedVersion(s)),
+    }
+}
+
+/// How a `schema` value reads against a family (`tuoyu.dataset/`, `tuoyu.catalogue/`) of
+/// which this app reads version 1 and its minor versions (`1.N`, which only add keys).
+pub(crate) enum SchemaReading {
+    Supported,
+    /// Not of the family, or not `major[.minor]` in digits.
+    Other,
+    /// Of the family, another major version.
+    OtherMajor,
+}
+
+pub(crate) fn read_schema(s: &str, family: &str) -> SchemaReading {
+    let Some(version) = s.strip_prefix(family) else {
+        return SchemaReading::Other;
     };
     let (major, minor) = match version.split_once('.') {
         Some((major, minor)) => (major, Some(minor)),
@@ -214,12 +236,12 @@ fn check_schema(v: Option<Loose>) -> Result<String, FileError> {
     };
     let numeric = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
     if !numeric(major) || !minor.is_none_or(numeric) {
-        return Err(FileError::WrongSchema(s));
+        SchemaReading::Other
+    } else if major != "1" {
+        SchemaReading::OtherMajor
+    } else {
+        SchemaReading::Supported
     }
-    if major != "1" {
-        return Err(FileError::UnsupportedVersion(s));
-    }
-    Ok(s)
 }
 
 fn first_problem(c: Checker) -> Result<(), FileError> {
@@ -320,12 +342,13 @@ fn parse(text: &str) -> Result<Root<'_>, serde_json::Error> {
     })
 }
 
-/// Reads a published dataset file.
-pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
-    if bytes.len() > MAX_DATASET_BYTES {
+/// The text of a published file (a dataset or a catalogue) of at most `limit` bytes, its
+/// byte-order mark dropped, or why it is not text worth parsing.
+pub(crate) fn file_text(bytes: &[u8], limit: usize) -> Result<&str, FileError> {
+    if bytes.len() > limit {
         return Err(FileError::TooLarge {
             bytes: bytes.len(),
-            limit: MAX_DATASET_BYTES,
+            limit,
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -334,10 +357,15 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
         Some(b'<') => return Err(FileError::LooksLikeHtml),
         Some(_) => {}
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(bytes, e.valid_up_to());
         FileError::NotUtf8 { line, column }
-    })?;
+    })
+}
+
+/// Reads a published dataset file.
+pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
+    let text = file_text(bytes, MAX_DATASET_BYTES)?;
     let root = parse(text).map_err(|e| FileError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -384,11 +412,16 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
         seen_ids: HashMap::with_capacity(records.len()),
     };
     let mut institutions = Vec::with_capacity(records.len());
+    let mut listed_at = Vec::with_capacity(records.len());
     let (mut problems, mut skipped, mut revoked) = (Vec::new(), 0, Vec::new());
     let mut unlisted_problems = 0;
     for (index, value) in records.into_iter().enumerate() {
         match check_record(index, value, &mut ctx) {
-            Outcome::Listed(inst) => institutions.push(inst),
+            Outcome::Listed(inst) => {
+                // MAX_RECORDS keeps every position within u32.
+                listed_at.push(index as u32);
+                institutions.push(inst);
+            }
             Outcome::Revoked(r) => revoked.push(r),
             Outcome::Bad { id, problems: list } => {
                 skipped += 1;
@@ -418,6 +451,7 @@ pub fn load_dataset(bytes: &[u8]) -> Result<Loaded, FileError> {
     };
     Ok(Loaded {
         dataset,
+        listed_at,
         problems,
         unlisted_problems,
         skipped,

@@ -4,6 +4,7 @@
 //! a malformed value is dropped with a [`QueryNote`] the page shows, the rest still works.
 
 mod links;
+pub use links::WIDEN_RADIUS_M;
 mod own_place;
 mod params;
 
@@ -112,6 +113,9 @@ pub enum NoteKind {
 pub struct FinderQuery {
     /// Raw `data=` value; [`crate::source::resolve_data_source`] decides whether to use it.
     pub data: Option<String>,
+    /// `region=`: with a catalogue, the admin code of the entry whose institutions are
+    /// listed, at any level (6 digits; anything else is ignored with a note).
+    pub region: Option<String>,
     pub filter: Filter,
     pub sort: Sort,
     pub id: Option<String>,
@@ -260,6 +264,13 @@ impl FinderQuery {
                 })
                 .ok()
         });
+        let region = raw.get(Param::Region).map(str::trim).and_then(|v| {
+            let ok = v.len() == 6 && v.bytes().all(|b| b.is_ascii_digit());
+            if !ok {
+                n.unknown(Param::Region, v, v, "地区代码");
+            }
+            ok.then(|| v.to_owned())
+        });
         let compare = raw
             .get(Param::Compare)
             .map(|v| compare_ids(&mut n, v))
@@ -267,6 +278,7 @@ impl FinderQuery {
         FinderQuery {
             compare,
             data: raw.get(Param::Data).map(str::to_owned),
+            region,
             filter: f,
             sort,
             id,
@@ -331,6 +343,9 @@ impl FinderQuery {
         let mut push = |k: Param, v: String| out.push((k.as_str(), v));
         if let Some(d) = &self.data {
             push(Param::Data, d.clone());
+        }
+        if let Some(r) = &self.region {
+            push(Param::Region, r.clone());
         }
         if !f.types.is_empty() {
             push(Param::Types, join_codes(&f.types, |t| t.code()));

@@ -318,6 +318,7 @@ fn query_strings_decode_like_a_browser() {
 fn round_trip_of_a_full_query() {
     let original = FinderQuery {
         data: Some("https://data.example.gov.cn/yc.json?v=2".into()),
+        region: Some("441602".into()),
         filter: Filter {
             types: vec![CareType::Temporary, CareType::FullDay],
             puhui: true,

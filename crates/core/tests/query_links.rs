@@ -17,14 +17,34 @@ fn busy() -> FinderQuery {
 
 #[test]
 fn an_institution_link_keeps_only_the_dataset_and_the_id() {
-    let link = busy().institution_link("YC-0007");
+    let link = busy().institution_link("YC-0007", None);
     assert_eq!(link.to_query_string(), "?data=/data/other.json&id=YC-0007");
     assert_eq!(
         FinderQuery::default()
-            .institution_link("YC-0007")
+            .institution_link("YC-0007", None)
             .to_query_string(),
         "?id=YC-0007"
     );
+    // From a catalogue: the district's code goes with it, and the scope the parent was in
+    // (a busy address's region) does not.
+    let mut in_city = busy();
+    in_city.region = Some("441600".into());
+    assert_eq!(
+        in_city
+            .institution_link("441602-0007", Some("441602"))
+            .to_query_string(),
+        "?data=/data/other.json&region=441602&id=441602-0007"
+    );
+}
+
+#[test]
+fn region_is_read_and_written_and_a_bad_one_is_noted() {
+    let q = FinderQuery::parse([("region", "441600"), ("q", "托育")]);
+    assert_eq!(q.region.as_deref(), Some("441600"));
+    assert_eq!(q.to_query_string(), "?region=441600&q=%E6%89%98%E8%82%B2");
+    let bad = FinderQuery::parse([("region", "4416")]);
+    assert_eq!(bad.region, None);
+    assert_eq!(bad.notes.len(), 1);
 }
 
 #[test]
@@ -127,4 +147,23 @@ fn forgetting_the_location_takes_its_radius_and_its_sort() {
     let mut by_name = FinderQuery::parse_query_string("?near=23.7,114.6&sort=name", None);
     by_name.forget_location();
     assert_eq!(by_name.sort, Sort::Name);
+}
+
+#[test]
+fn a_region_is_picked_widened_and_given_up() {
+    let mut q = FinderQuery::parse([
+        ("near", "23.74,114.69"),
+        ("id", "441602-0001"),
+        ("puhui", "1"),
+    ]);
+    let picked = q.in_region("441600");
+    assert_eq!(
+        picked.to_query_string(),
+        "?region=441600&puhui=1&near=23.74,114.69"
+    );
+    q.widen_nearby();
+    assert_eq!(q.filter.radius_m, Some(tuoyu_core::query::WIDEN_RADIUS_M));
+    let mut back = picked;
+    back.choose_region();
+    assert_eq!(back.to_query_string(), "?puhui=1");
 }

@@ -92,6 +92,8 @@ fn finder_query() -> impl Strategy<Value = FinderQuery> {
             let near = near.map(|(lat, lng)| LatLng::new(lat, lng));
             let epoch = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).expect("a date");
             FinderQuery {
+                // A region whenever a page is chosen, so both ways appear.
+                region: (page as u8 % 2 == 1).then(|| "441600".to_owned()),
                 data,
                 filter: Filter {
                     types,

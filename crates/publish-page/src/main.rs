@@ -5,6 +5,7 @@
 
 mod analyze;
 mod browser;
+mod bundle_view;
 mod header;
 mod views;
 
@@ -241,6 +242,7 @@ fn App() -> impl IntoView {
                     </section>
                 }
             })}
+            <bundle_view::BundleView publisher=form.publisher />
         </main>
     }
 }

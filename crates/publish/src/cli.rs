@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 use tuoyu_core::model::{Crs, Date, LatLng};
 
-use crate::{check, diff, import, region, sheet, template};
+use crate::{bundle, check, diff, import, region, release, sheet, template};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -70,6 +70,8 @@ pub enum Command {
         #[arg(long, short)]
         out: Option<PathBuf>,
     },
+    /// 把一个文件夹里各辖区的数据文件编成目录（catalogue.json 及按内容命名的文件），供应用按位置只下载需要的文件
+    Bundle(BundleArgs),
     /// 检查数据文件：列出应用会略去的每条记录及原因
     Check {
         /// 数据文件（JSON）
@@ -78,16 +80,38 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// 对比两版数据文件：新增、删除和逐字段修改的机构
+    /// 对比两版数据文件：新增、删除和逐字段修改的机构；给两个目录（bundle 的输出）则对比两版目录：新增、删除和修改的辖区
     Diff {
-        /// 旧的数据文件
+        /// 旧的数据文件，或旧版目录（含 catalogue.json 的文件夹）
         old: PathBuf,
-        /// 新的数据文件
+        /// 新的数据文件，或新版目录
         new: PathBuf,
         /// 以 JSON 输出对比结果
         #[arg(long)]
         json: bool,
     },
+}
+
+/// The `bundle` command's arguments.
+#[derive(clap::Args, Debug)]
+pub struct BundleArgs {
+    /// 各辖区数据文件（.json）所在的文件夹（含子文件夹）
+    pub dir: PathBuf,
+    /// 目录写到这个文件夹（不存在会新建；已有的同名文件内容相同，只有 catalogue.json 会被替换）
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// 发布单位，如 河源市卫生健康局
+    #[arg(long)]
+    pub publisher: String,
+    /// 入口目录的标题（默认“<区划名称>托育服务机构名录”）
+    #[arg(long)]
+    pub title: Option<String>,
+    /// 目录中范围和中心点的坐标系（各数据文件坐标系不一致时必填）
+    #[arg(long, value_parser = import::parse_crs)]
+    pub crs: Option<Crs>,
+    /// 区划表（CSV 或 Excel，列为 code,name[,lat,lng][,parent]）：市的名称，以及代码看不出的上级
+    #[arg(long)]
+    pub regions: Option<PathBuf>,
 }
 
 fn parse_center(s: &str) -> Result<LatLng, String> {
@@ -217,15 +241,115 @@ fn execute(command: Command) -> Result<i32, String> {
             }
             Ok(report.exit_code())
         }
+        Command::Bundle(args) => run_bundle(args),
         Command::Diff { old, new, json } => {
-            let report = diff::diff_bytes(&read(&old)?, &read(&new)?)?;
-            if json {
-                print(&crate::json::pretty(&report)?);
+            let (o, n) = (old.display().to_string(), new.display().to_string());
+            let text = if old.is_dir() && new.is_dir() {
+                let report = release::diff_releases(&folder_reader(&old), &folder_reader(&new))?;
+                if json {
+                    crate::json::pretty(&report)?
+                } else {
+                    release::render_text(&o, &n, &report)
+                }
             } else {
-                let (o, n) = (old.display().to_string(), new.display().to_string());
-                print(&diff::render_text(&o, &n, &report));
-            }
+                let report = diff::diff_bytes(&read(&old)?, &read(&new)?)?;
+                if json {
+                    crate::json::pretty(&report)?
+                } else {
+                    diff::render_text(&o, &n, &report)
+                }
+            };
+            print(&text);
             Ok(0)
         }
     }
+}
+
+/// Files of a release folder by their relative path; nothing outside it.
+fn folder_reader(dir: &Path) -> impl Fn(&str) -> Option<Vec<u8>> + '_ {
+    move |rel: &str| {
+        let rel = Path::new(rel);
+        let inside = rel
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        inside.then(|| std::fs::read(dir.join(rel)).ok()).flatten()
+    }
+}
+
+/// Every `.json` under `dir`, by path, so the same folder always bundles the same way.
+fn json_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("无法读取文件夹“{}”：{e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            json_files(&path, out)?;
+        } else if path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+        {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(())
+}
+
+fn run_bundle(args: BundleArgs) -> Result<i32, String> {
+    // A release written inside its own input would be read as district files next time.
+    let inside = |a: &Path, b: &Path| match (std::path::absolute(a), std::path::absolute(b)) {
+        (Ok(a), Ok(b)) => a.starts_with(b),
+        _ => false,
+    };
+    if inside(&args.out, &args.dir) {
+        return Err(format!(
+            "输出文件夹“{}”在数据文件夹“{}”里面：请换一个 --out",
+            args.out.display(),
+            args.dir.display()
+        ));
+    }
+    let mut paths = Vec::new();
+    json_files(&args.dir, &mut paths)?;
+    let inputs = paths
+        .iter()
+        .map(|p| {
+            let name = p.strip_prefix(&args.dir).unwrap_or(p).display().to_string();
+            read(p).map(|bytes| bundle::Input { name, bytes })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let regions = match &args.regions {
+        Some(p) => bundle::read_regions(&read(p)?, &p.display().to_string())?,
+        None => Vec::new(),
+    };
+    let opts = bundle::Options {
+        publisher: args.publisher,
+        title: args.title,
+        crs: args.crs,
+        regions,
+    };
+    let out = match bundle::bundle(&inputs, &opts) {
+        Ok(out) => out,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("✗ {p}");
+            }
+            return Err(format!("有 {} 个问题，没有生成目录", problems.len()));
+        }
+    };
+    for w in &out.warnings {
+        eprintln!("提示：{w}");
+    }
+    std::fs::create_dir_all(&args.out)
+        .map_err(|e| format!("无法创建文件夹“{}”：{e}", args.out.display()))?;
+    // The root last: until it is replaced, the folder still serves the previous release whole.
+    let (root, rest): (Vec<_>, Vec<_>) = out
+        .files
+        .iter()
+        .partition(|(name, _)| name == bundle::ROOT_FILE);
+    for (name, bytes) in rest.into_iter().chain(root) {
+        let path = args.out.join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    }
+    eprintln!("{}，写入 {}", bundle::summary(&out), args.out.display());
+    Ok(if out.skipped > 0 { 1 } else { 0 })
 }

@@ -271,27 +271,35 @@ fn render_change(c: &Change) -> String {
     )
 }
 
+/// Appends `heading` (with the count) and one marked line per item, when there are any: the
+/// shape of every list in a diff's text.
+pub fn list<T>(
+    s: &mut String,
+    heading: &str,
+    items: &[T],
+    mark: &str,
+    line: impl Fn(&T) -> String,
+) {
+    if !items.is_empty() {
+        *s += &format!("{}：\n", heading.replace("{}", &items.len().to_string()));
+        items
+            .iter()
+            .for_each(|x| *s += &format!("  {mark} {}\n", line(x)));
+    }
+}
+
 pub fn render_text(old: &str, new: &str, r: &Report) -> String {
     let entry = |e: &Entry| format!("{} {}", e.id, e.name.as_deref().unwrap_or(""));
     let mut s = format!("对比 {old} → {new}\n");
-    if !r.added.is_empty() {
-        s += &format!("新增 {} 家机构：\n", r.added.len());
-        r.added
-            .iter()
-            .for_each(|e| s += &format!("  + {}\n", entry(e)));
-    }
-    if !r.removed.is_empty() {
-        s += &format!("删除 {} 家机构：\n", r.removed.len());
-        r.removed
-            .iter()
-            .for_each(|e| s += &format!("  - {}\n", entry(e)));
-    }
-    if !r.revoked.is_empty() {
-        s += &format!("注销 {} 家机构（家长不再看到）：\n", r.revoked.len());
-        r.revoked
-            .iter()
-            .for_each(|e| s += &format!("  × {}\n", entry(e)));
-    }
+    list(&mut s, "新增 {} 家机构", &r.added, "+", entry);
+    list(&mut s, "删除 {} 家机构", &r.removed, "-", entry);
+    list(
+        &mut s,
+        "注销 {} 家机构（家长不再看到）",
+        &r.revoked,
+        "×",
+        entry,
+    );
     if !r.changed.is_empty() {
         s += &format!("修改 {} 家机构：\n", r.changed.len());
         for c in &r.changed {

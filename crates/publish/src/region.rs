@@ -17,7 +17,7 @@ pub struct AreasFile {
 
 fn column_of(header: &str) -> Option<usize> {
     let h = normalize_header(header);
-    let names: [&[&str]; 4] = [
+    let names: [&[&str]; 5] = [
         &[
             "code",
             "编码",
@@ -29,54 +29,99 @@ fn column_of(header: &str) -> Option<usize> {
         &["name", "名称", "镇街", "镇街名称", "镇/街道"],
         &["lat", "纬度"],
         &["lng", "lon", "经度"],
+        &["parent", "上级", "上级代码", "上级编码"],
     ];
     names.iter().position(|list| list.contains(&h.as_str()))
 }
 
-/// The areas file's bytes (CSV or a workbook); `file_name` names it in messages.
-pub fn read_areas(bytes: &[u8], file_name: &str, region_code: &str) -> Result<AreasFile, String> {
+/// One row of a list of places (the areas file, the bundle's list of regions): the cells
+/// as written, trimmed, with `at` to name the row in a message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceRow {
+    pub code: String,
+    pub name: String,
+    pub lat: String,
+    pub lng: String,
+    /// Empty when the list has no `parent` column or leaves it blank.
+    pub parent: String,
+    at: String,
+}
+
+impl PlaceRow {
+    /// `msg` prefixed with the file and the row.
+    pub fn at(&self, msg: &str) -> String {
+        format!("{}{msg}", self.at)
+    }
+
+    /// The centre, or why not; `None` when both cells are empty.
+    pub fn center(&self) -> Result<Option<LatLng>, String> {
+        if self.lat.is_empty() && self.lng.is_empty() {
+            return Ok(None);
+        }
+        let lat = parse_number(&self.lat).map_err(|e| self.at(&format!("纬度{e}")))?;
+        let lng = parse_number(&self.lng).map_err(|e| self.at(&format!("经度{e}")))?;
+        Ok(Some(LatLng::new(lat, lng)))
+    }
+}
+
+/// The rows of a list of places (CSV or a workbook) with a code and a name each; `what` names
+/// the file in messages. Columns by header (Chinese or English), or else code, name, lat,
+/// lng, parent in that order.
+pub fn read_place_rows(bytes: &[u8], what: &str) -> Result<Vec<PlaceRow>, String> {
     let sheet = read_bytes(bytes, None)?;
-    let what = format!("镇街文件“{file_name}”");
     let mut rows = sheet
         .rows
         .iter()
         .filter(|r| r.cells.iter().any(|c| !clean(c).is_empty()));
     let Some(first) = rows.next() else {
-        return Ok(AreasFile::default());
+        return Ok(Vec::new());
     };
-    // Without a recognisable header the columns are taken to be code, name, lat, lng, and
-    // the first row is data.
+    // Without a recognisable header the columns are taken in their order, and the first
+    // row is data.
     let by_header: Vec<Option<usize>> = first.cells.iter().map(|c| column_of(c)).collect();
     let has_header = by_header.iter().filter(|c| c.is_some()).count() >= 2;
-    let order: [Option<usize>; 4] = if has_header {
+    let order: [Option<usize>; 5] = if has_header {
         std::array::from_fn(|k| by_header.iter().position(|c| *c == Some(k)))
     } else {
-        [Some(0), Some(1), Some(2), Some(3)]
+        std::array::from_fn(Some)
     };
     let data: Vec<&Row> = if has_header {
         rows.collect()
     } else {
         std::iter::once(first).chain(rows).collect()
     };
-    let mut out = AreasFile::default();
+    let mut out = Vec::with_capacity(data.len());
     for row in data {
         let cell = |k: usize| {
             order[k]
                 .and_then(|i| row.cells.get(i))
                 .map_or("", |s| clean(s))
         };
-        let at = |msg: String| format!("{what}第 {} 行：{msg}", row.number);
-        let code = normalize_code(cell(0));
-        let name = cell(1).to_owned();
-        if code.is_empty() || name.is_empty() {
-            return Err(at("编码和名称都要填写".into()));
+        let place = PlaceRow {
+            code: normalize_code(cell(0)),
+            name: cell(1).to_owned(),
+            lat: cell(2).to_owned(),
+            lng: cell(3).to_owned(),
+            parent: normalize_code(cell(4)),
+            at: format!("{what}第 {} 行：", row.number),
+        };
+        if place.code.is_empty() || place.name.is_empty() {
+            return Err(place.at("编码和名称都要填写"));
         }
-        let lat = parse_number(cell(2)).map_err(|e| at(format!("纬度{e}")))?;
-        let lng = parse_number(cell(3)).map_err(|e| at(format!("经度{e}")))?;
+        out.push(place);
+    }
+    Ok(out)
+}
+
+/// The areas file's bytes (CSV or a workbook); `file_name` names it in messages.
+pub fn read_areas(bytes: &[u8], file_name: &str, region_code: &str) -> Result<AreasFile, String> {
+    let mut out = AreasFile::default();
+    for row in read_place_rows(bytes, &format!("镇街文件“{file_name}”"))? {
+        let center = row.center()?.ok_or_else(|| row.at("纬度和经度都要填写"))?;
         let area = Area {
-            code,
-            name,
-            center: LatLng::new(lat, lng),
+            code: row.code,
+            name: row.name,
+            center,
         };
         if area.code == region_code {
             out.region = Some(area);

@@ -6,18 +6,22 @@ use crate::filter::Sort;
 use crate::model::Date;
 
 impl FinderQuery {
-    /// One institution's own page, as copied or shared: the dataset and the id, nothing of
-    /// the parent's filters, place or child. Every view links an institution with this.
-    pub fn institution_link(&self, id: &str) -> FinderQuery {
+    /// One institution's own page, as copied or shared: the dataset, the district its file
+    /// covers when it came from a catalogue (`region=`, so the link fetches one file) and the
+    /// id, nothing of the parent's filters, place or child. Every view links an institution
+    /// with this.
+    pub fn institution_link(&self, id: &str, district: Option<&str>) -> FinderQuery {
         FinderQuery {
             data: self.data.clone(),
+            region: district.map(str::to_owned),
             id: Some(id.to_owned()),
             ..FinderQuery::default()
         }
     }
 
     /// A comparison as sent to family: the dataset and the places compared, nothing of the
-    /// parent's filters, place or child.
+    /// parent's filters, place or child. No `region=`: the places may lie in several districts,
+    /// which the app finds from their ids (`catalogue::district_of_id`).
     pub fn comparison_link(&self) -> FinderQuery {
         FinderQuery {
             data: self.data.clone(),
@@ -113,4 +117,33 @@ impl FinderQuery {
             self.sort = Sort::Default;
         }
     }
+
+    /// A catalogue's region picked (the picker, "widen to the city"): the list's filters
+    /// stay; no institution is open there.
+    pub fn in_region(&self, code: &str) -> FinderQuery {
+        FinderQuery {
+            region: Some(code.to_owned()),
+            id: None,
+            notes: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// Back to a catalogue's region picker: no region, and no place, which would choose the
+    /// districts by itself.
+    pub fn choose_region(&mut self) {
+        self.region = None;
+        self.forget_location();
+    }
+
+    /// A place alone (its own district shown) widened to [`WIDEN_RADIUS_M`] around it,
+    /// across district borders.
+    pub fn widen_nearby(&mut self) {
+        if self.filter.near.is_some() {
+            self.filter.radius_m = Some(WIDEN_RADIUS_M);
+        }
+    }
 }
+
+/// "Nearby" when a place alone shows only its own district: a short drive or a long walk.
+pub const WIDEN_RADIUS_M: u32 = 3000;

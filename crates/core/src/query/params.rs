@@ -13,6 +13,8 @@ use crate::model::{Clock, LatLng, MAX_PREPAY_MONTHS};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Param {
     Data,
+    /// `region=`: with a catalogue, the entry listed (`catalogue-v1.md`).
+    Region,
     Types,
     Puhui,
     Age,
@@ -37,8 +39,9 @@ pub enum Param {
 }
 
 impl Param {
-    pub const ALL: [Param; 21] = [
+    pub const ALL: [Param; 22] = [
         Param::Data,
+        Param::Region,
         Param::Types,
         Param::Puhui,
         Param::Age,
@@ -65,6 +68,7 @@ impl Param {
     pub fn as_str(self) -> &'static str {
         match self {
             Param::Data => "data",
+            Param::Region => "region",
             Param::Types => "types",
             Param::Puhui => "puhui",
             Param::Age => "age",
