@@ -7,7 +7,7 @@
 //! and the entry under it is given the address as the sheet left it: back after the sheet goes
 //! where it went before, and nothing chosen in the sheet is lost.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
 use leptos::html;
@@ -297,8 +297,10 @@ fn SortSelect() -> impl IntoView {
 }
 
 thread_local! {
-    /// What back does to the sheet on screen, if any.
-    static ON_BACK: RefCell<Option<FilterSheetHandle>> = const { RefCell::new(None) };
+    /// The sheet on screen, if any, numbered: a redraw (a switch of language) may mount the
+    /// new sheet before the old one is cleaned up, which must not take the new one away.
+    static ON_BACK: RefCell<Option<(u32, FilterSheetHandle)>> = const { RefCell::new(None) };
+    static SHEETS: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Back while the sheet is open closes it. Called before the router starts, so that this
@@ -309,7 +311,7 @@ pub fn listen_for_back() {
         return;
     };
     let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
-        if let Some(sheet) = ON_BACK.with(|s| *s.borrow()) {
+        if let Some((_, sheet)) = ON_BACK.with(|s| *s.borrow()) {
             sheet.back();
         }
     });
@@ -319,8 +321,19 @@ pub fn listen_for_back() {
 }
 
 fn watch_back(sheet: FilterSheetHandle) {
-    ON_BACK.with(|s| *s.borrow_mut() = Some(sheet));
-    on_cleanup(|| ON_BACK.with(|s| *s.borrow_mut() = None));
+    let number = SHEETS.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    ON_BACK.with(|s| *s.borrow_mut() = Some((number, sheet)));
+    on_cleanup(move || {
+        ON_BACK.with(|s| {
+            let mut s = s.borrow_mut();
+            if s.as_ref().is_some_and(|(n, _)| *n == number) {
+                *s = None;
+            }
+        })
+    });
 }
 
 /// A modal dialog keeps the rest of the page inert, but Tab past its last control would leave
