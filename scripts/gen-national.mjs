@@ -155,9 +155,9 @@ PROVINCES.forEach((p, pi) => {
       };
     });
     // The urban districts share a core box in the middle, about a third of a county's size
-    // (a municipality's: most of it), so that they come out small and roughly square.
+    // (a municipality's: about a seventh of it), so that they come out small and roughly square.
     const rural = ds.filter((d) => !d.urban);
-    const core = { weight: MUNICIPALITY.has(p.code) ? urban : 0.35, ...mid };
+    const core = { weight: MUNICIPALITY.has(p.code) ? urban * 0.15 : 0.35, ...mid };
     if (rural.length) partition(c.box, [core, ...rural]);
     else core.box = c.box;
     partition(core.box, ds.filter((d) => d.urban));

@@ -106,6 +106,12 @@ describe('a radius across a border', () => {
     const across = expected.find((r) => r.id.startsWith('441625')).id;
     const href = await page.locator(`[data-testid="result"][data-id="${across}"] a`).first().getAttribute('href');
     assert.match(href, new RegExp(`region=441625&id=${across}`));
+    // Opened as sent, it fetches that one district.
+    const from2 = site.requests.length;
+    await page.goto(`${site.origin}${href}`);
+    await page.waitForSelector('h1');
+    assert.equal(await page.textContent('h1'), file('441625').institutions.find((i) => i.id === across).name);
+    assert.deepEqual(fetched(from2), ['441600/441625.json', '441600/index.json', 'root.json']);
     await context.close();
   });
 
