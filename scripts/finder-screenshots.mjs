@@ -1,4 +1,4 @@
-// The finder's first screen at a phone's size (docs/finder-first-screen.md), from the release
+// The finder's first screen at a phone's size (docs/first-screen.md), from the release
 // build in dist/ (or TUOYU_DIST): 390 px, 320 px, 长辈模式, the map, and a location with two
 // filters. What is above the fold is the point, so each is the viewport, not the whole page.
 //   node scripts/finder-screenshots.mjs OUT_DIR PREFIX

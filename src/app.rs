@@ -13,6 +13,8 @@ use crate::views::{detail::DetailSheet, finder::FinderPage, header::Header};
 
 #[component]
 pub fn App() -> impl IntoView {
+    // Before the router adds its own listener for back.
+    crate::views::filter_sheet::listen_for_back();
     view! {
         <Router>
             <Shell />

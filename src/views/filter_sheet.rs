@@ -7,6 +7,7 @@
 //! and the entry under it is given the address as the sheet left it: back after the sheet goes
 //! where it went before, and nothing chosen in the sheet is lost.
 
+use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
 use leptos::html;
@@ -40,9 +41,6 @@ pub struct FilterSheetHandle {
     opener: NodeRef<html::Button>,
     /// Whether the sheet's own history entry is the current one.
     pushed: StoredValue<bool>,
-    /// The address as the sheet has it, kept apart: when back is heard, the router may
-    /// already have read the entry under the sheet's.
-    kept: StoredValue<Option<FinderQuery>>,
     address: Address,
 }
 
@@ -52,7 +50,6 @@ impl FilterSheetHandle {
             dialog: NodeRef::new(),
             opener: NodeRef::new(),
             pushed: StoredValue::new(false),
-            kept: StoredValue::new(None),
             address: use_address(),
         }
     }
@@ -69,8 +66,6 @@ impl FilterSheetHandle {
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             if history.push_state(&JsValue::NULL, "").is_ok() {
                 self.pushed.set_value(true);
-                self.kept
-                    .set_value(Some(self.address.query.get_untracked()));
             }
         }
         let _ = dialog.show_modal();
@@ -92,18 +87,13 @@ impl FilterSheetHandle {
         }
         self.pushed.set_value(false);
         let address = self.address;
-        let query = self
-            .kept
-            .try_update_value(Option::take)
-            .flatten()
-            .unwrap_or_else(|| address.query.get_untracked());
+        let query = address.query.get_untracked();
         let href = address.href(&query);
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&href));
         }
-        // When this listener runs before the router's (capture), the router reads the address
-        // just written. When it runs after, the router has read the older entry: the sheet's
-        // choice is written again.
+        // The router reads the address just written ([`listen_for_back`]). Should it have read
+        // the older entry all the same, the sheet's choice is written again.
         after(
             Duration::ZERO,
             Box::new(move || {
@@ -195,12 +185,6 @@ pub fn FilterSheet(sheet: FilterSheetHandle, locator: Locator) -> impl IntoView 
     };
     let any_filter = move || address.query.with(FinderQuery::has_filters);
     watch_back(sheet);
-    Effect::new(move |_| {
-        let query = address.query.get();
-        if sheet.pushed.get_value() {
-            sheet.kept.set_value(Some(query));
-        }
-    });
     let locale = lang::current();
     view! {
         <dialog
@@ -312,30 +296,43 @@ fn SortSelect() -> impl IntoView {
     }
 }
 
-/// Back while the sheet is open closes it. A capture listener on the window, so that it runs
-/// before the router reads the address.
-fn watch_back(sheet: FilterSheetHandle) {
+thread_local! {
+    /// The sheet on screen, if any, numbered: a redraw (a switch of language) may mount the
+    /// new sheet before the old one is cleaned up, which must not take the new one away.
+    static ON_BACK: RefCell<Option<(u32, FilterSheetHandle)>> = const { RefCell::new(None) };
+    static SHEETS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Back while the sheet is open closes it. Called before the router starts, so that this
+/// listener runs before the router's reads the address (listeners run in the order they
+/// were added) and the entry under the sheet already has the sheet's choice.
+pub fn listen_for_back() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |_| sheet.back());
-    let _ = window.add_event_listener_with_callback_and_bool(
-        "popstate",
-        listener.as_ref().unchecked_ref(),
-        true,
-    );
-    let listener = StoredValue::new_local(Some(listener));
-    on_cleanup(move || {
-        if let (Some(window), Some(listener)) = (
-            web_sys::window(),
-            listener.try_update_value(Option::take).flatten(),
-        ) {
-            let _ = window.remove_event_listener_with_callback_and_bool(
-                "popstate",
-                listener.as_ref().unchecked_ref(),
-                true,
-            );
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+        if let Some((_, sheet)) = ON_BACK.with(|s| *s.borrow()) {
+            sheet.back();
         }
+    });
+    let _ = window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+    // For the page's lifetime, like the router's own.
+    listener.forget();
+}
+
+fn watch_back(sheet: FilterSheetHandle) {
+    let number = SHEETS.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    ON_BACK.with(|s| *s.borrow_mut() = Some((number, sheet)));
+    on_cleanup(move || {
+        ON_BACK.with(|s| {
+            let mut s = s.borrow_mut();
+            if s.as_ref().is_some_and(|(n, _)| *n == number) {
+                *s = None;
+            }
+        })
     });
 }
 

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertFitsNarrowPhone, PHONE, chineseOutsideChinese, openPage, phonePage, resultCount, useBrowserAndSite, waitForList, withGps,
+  assertFitsNarrowPhone, PHONE, chineseOutsideChinese, openFilters, openPage, phonePage, resultCount, useBrowserAndSite, waitForList, withGps,
 } from './harness.mjs';
 import { listed, readDataset } from './oracle.mjs';
 
@@ -134,7 +134,7 @@ describe('shortlist and sharing in English', () => {
       await page.locator(`[data-testid="result"][data-id="${a.id}"] [data-testid="star"]`).getAttribute('aria-label'),
       `Remove ${a.name} from saved`,
     );
-    await page.getByText('Saved (2)', { exact: true }).click();
+    await page.getByText('Saved 2', { exact: true }).click();
     await page.getByRole('checkbox', { name: a.name }).check();
     assert.ok(await page.getByRole('button', { name: 'Compare selected (1/3)' }).isDisabled());
     assert.equal(await page.locator('.shortlist-items [lang="zh-CN"]').first().textContent(), a.name);

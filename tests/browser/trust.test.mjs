@@ -25,7 +25,7 @@ describe('shortlist and compare', () => {
     await page.reload();
     await waitForList(page);
     assert.equal(await page.locator(`[data-testid="result"][data-id="${a.id}"] [data-testid="star"]`).getAttribute('aria-pressed'), 'true');
-    await page.getByText('我的收藏（3）').click();
+    await page.getByText('收藏 3', { exact: true }).click();
     await page.getByRole('checkbox', { name: a.name }).check();
     await page.getByRole('checkbox', { name: c.name }).check();
     await page.getByRole('button', { name: /并排对比所选/ }).click();

@@ -161,6 +161,7 @@ describe('places only for their employer’s staff', () => {
         assert.equal((await card.getByTestId('employer-only').textContent()).trim(), mark);
       }
       assert.equal(await page.getByTestId('employer-only').count(), staffOnly.length, 'only those');
+      await openFilters(page);
       await page.getByRole('button', { name: chip }).click();
       await page.waitForURL(/public=1/);
       assert.equal(await resultCount(page), expectedIds(data, { q: '职工' }).length - staffOnly.length);
