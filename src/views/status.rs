@@ -201,7 +201,8 @@ pub fn DataNotes() -> impl IntoView {
                 <p>
                     {td_string!(l, status.data_updated, date = published.clone()).to_string()}
                     // Over several files, each publisher is named in 数据说明.
-                    {(!in_scope).then(|| view! { <span lang="zh-CN">{data.publisher.clone()}</span> })}
+                    {(!in_scope)
+                        .then(|| view! { <span lang="zh-CN">{data.publisher.clone()}</span> })}
                 </p>
                 {(skipped > 0)
                     .then(|| {
