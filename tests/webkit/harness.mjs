@@ -26,9 +26,11 @@ const ENGINES = {
     driver: '/usr/bin/WPEWebDriver',
     display: false,
     // JavaScriptCore's JIT compiles a wasm function only once it is hot; on a phone that is a
-    // matter of time, here it is told to at the first call, so a miscompilation (the map's
-    // trap, docs/browsers.md) shows on every run instead of now and then.
-    env: { JSC_thresholdForBBQOptimizeAfterWarmUp: '0', JSC_thresholdForBBQOptimizeSoon: '0' },
+    // matter of time. Here every function is compiled before it first runs (no interpreter),
+    // so a miscompilation (the map's trap) shows on every run instead of now and then. That
+    // leaves out 2.38's other, random trap when a function moves from the interpreter to the
+    // JIT mid-run (docs/browsers.md, issue 15 open): it is measured there, not hidden here.
+    env: { JSC_useWasmLLInt: 'false' },
     capabilities: {
       'wpe:browserOptions': { binary: '/usr/bin/cog', args: ['--automation', '--platform=headless'] },
     },
