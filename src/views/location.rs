@@ -83,23 +83,31 @@ pub fn LocateOrDistance(locator: Locator) -> impl IntoView {
             view! { <DistanceSelect /> }.into_any()
         } else {
             view! {
-                <button
-                    type="button"
+                <LocateButton
+                    locator
                     class="chip locate"
-                    on:click=move |_| locator.start()
-                    disabled=move || locator.busy()
-                >
-                    {move || {
-                        if locator.busy() {
-                            td_string!(locale, finder.locating)
-                        } else {
-                            td_string!(locale, finder.use_my_location)
-                        }
-                    }}
-                </button>
+                    idle=td_string!(locale, finder.use_my_location)
+                />
             }
             .into_any()
         }
+    }
+}
+
+/// The button that asks the phone where it is (the bar's and the sheet's); `idle` is what it
+/// says while not locating.
+#[component]
+fn LocateButton(locator: Locator, class: &'static str, idle: &'static str) -> impl IntoView {
+    let locale = lang::current();
+    view! {
+        <button
+            type="button"
+            class=class
+            on:click=move |_| locator.start()
+            disabled=move || locator.busy()
+        >
+            {move || if locator.busy() { td_string!(locale, finder.locating) } else { idle }}
+        </button>
     }
 }
 
@@ -168,20 +176,11 @@ pub fn LocationSection(locator: Locator) -> impl IntoView {
             <legend>{td_string!(locale, finder.location_legend)}</legend>
             <div class="row">
                 <Show when=move || near.get()>
-                    <button
-                        type="button"
+                    <LocateButton
+                        locator
                         class="button"
-                        on:click=move |_| locator.start()
-                        disabled=move || locator.busy()
-                    >
-                        {move || {
-                            if locator.busy() {
-                                td_string!(locale, finder.locating)
-                            } else {
-                                td_string!(locale, finder.locate_again)
-                            }
-                        }}
-                    </button>
+                        idle=td_string!(locale, finder.locate_again)
+                    />
                     <button type="button" class="button link" on:click=forget_location>
                         {td_string!(locale, finder.forget_location)}
                     </button>
