@@ -137,6 +137,7 @@ export async function measureCatalogue(ctx) {
       const served = dataRequests(ctx.requests.slice(before));
       loads.push({
         firstResult: t.appResult ?? null,
+        appStarted: t.wasmStarted ?? null,
         requests: served.length,
         files: served,
         gzip: bytesOf(served),
@@ -150,7 +151,7 @@ export async function measureCatalogue(ctx) {
     const worst = (k) => Math.max(...loads.map((g) => g[k] ?? 0)) || null;
     return {
       ...point, needed: point.needed.length, neededFiles: point.needed,
-      firstResult: pick('firstResult'), requests: worst('requests') ?? 0, gzip: worst('gzip') ?? 0, wasmMemory: worst('wasmMemory'),
+      firstResult: pick('firstResult'), appStarted: pick('appStarted'), requests: worst('requests') ?? 0, gzip: worst('gzip') ?? 0, wasmMemory: worst('wasmMemory'),
       count: loads[0].count, error: loads[0].error, files: loads[0].files, runs: loads.length,
     };
   }

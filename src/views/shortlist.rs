@@ -133,9 +133,7 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
                                                 <li data-testid="shortlist-elsewhere" data-id=e.id>
                                                     <a href=e.href>{data(e.name)}</a>
                                                     " "
-                                                    <span class="hint">
-                                                        {sentence(&words, [e.district])}
-                                                    </span>
+                                                    <span class="hint">{sentence(&words, [e.district])}</span>
                                                 </li>
                                             }
                                         })

@@ -177,10 +177,17 @@ fn the_root_is_the_smallest_region_holding_every_district() {
     let beijing = root.entry("110000").unwrap();
     let city = catalogue(&files, &beijing.url);
     assert_eq!(
-        (beijing.name.as_str(), city.region.code.as_str(), city.region.name.as_str()),
+        (
+            beijing.name.as_str(),
+            city.region.code.as_str(),
+            city.region.name.as_str()
+        ),
         ("北京市", "110100", "北京市市辖区")
     );
-    assert_eq!((beijing.count, beijing.bbox), (city.entries[0].count, city.entries[0].bbox));
+    assert_eq!(
+        (beijing.count, beijing.bbox),
+        (city.entries[0].count, city.entries[0].bbox)
+    );
     assert_eq!(city.entries[0].kind, EntryKind::Dataset);
     assert_eq!(out.catalogues, 5);
     assert!(!files.keys().any(|name| name.starts_with("110000-")));

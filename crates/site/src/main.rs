@@ -83,7 +83,8 @@ fn default_file(
         }
         None => return Ok(None),
     };
-    let bytes = fs::read(&path).map_err(|e| wrong(format!("cannot read {}: {e}", path.display())))?;
+    let bytes =
+        fs::read(&path).map_err(|e| wrong(format!("cannot read {}: {e}", path.display())))?;
     Ok(Some((path, bytes)))
 }
 
@@ -99,8 +100,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let default = default_file(dir, options.dataset.as_deref(), &data_origins)?;
     let (dataset_path, loaded) = match &default {
         Some((path, bytes)) if !is_catalogue(bytes) => {
-            let loaded = load_dataset(bytes)
-                .map_err(|e| format!("{}: {}", path.display(), e.message()))?;
+            let loaded =
+                load_dataset(bytes).map_err(|e| format!("{}: {}", path.display(), e.message()))?;
             (Some(path.clone()), Some(loaded))
         }
         Some((path, bytes)) => {
@@ -187,7 +188,12 @@ fn finish_publisher_page(dir: &Path) -> Result<(), String> {
 }
 
 /// One line: the first paint's size, and what the first list view costs on the wire.
-fn summary(dir: &Path, dataset: Option<&Path>, listed: Option<usize>, files: &[Compressed]) -> String {
+fn summary(
+    dir: &Path,
+    dataset: Option<&Path>,
+    listed: Option<usize>,
+    files: &[Compressed],
+) -> String {
     let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
     let first_view = |f: &&Compressed| {
         Some(f.path.as_path()) == dataset
@@ -209,7 +215,9 @@ fn summary(dir: &Path, dataset: Option<&Path>, listed: Option<usize>, files: &[C
     });
     let mut line = match listed {
         Some(n) => format!("tuoyu-site: first paint lists {n} institutions"),
-        None => format!("tuoyu-site: the default {DEFAULT_DATASET} is a catalogue: no first-paint list"),
+        None => {
+            format!("tuoyu-site: the default {DEFAULT_DATASET} is a catalogue: no first-paint list")
+        }
     };
     match wasm {
         Some(w) => line.push_str(&format!(

@@ -9,8 +9,8 @@ use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
 use crate::fault;
-use crate::preload;
 use crate::first_paint::{self, ENGINE_CHECK, REVEAL};
+use crate::preload;
 use tuoyu_core::load::Loaded;
 
 #[derive(Debug, PartialEq, Eq)]

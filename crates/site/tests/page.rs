@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use tuoyu_core::load::{load_dataset, Loaded};
+use tuoyu_core::source::DEFAULT_DATASET;
 use tuoyu_site::fault;
 use tuoyu_site::first_paint::{ENGINE_CHECK, REVEAL, UNSUPPORTED_MESSAGE};
-use tuoyu_core::source::DEFAULT_DATASET;
 use tuoyu_site::page::{finish_page, inline_script_hashes};
 use tuoyu_site::preload;
 
@@ -187,11 +187,18 @@ fn every_inline_script_is_hashed() {
 #[test]
 fn the_first_file_is_preloaded_before_the_loader_and_a_path_cannot_close_the_script() {
     let (loaded, _) = dataset("public/data/yuancheng.json");
-    let page = finish_page(TRUNK_PAGE, Some(&loaded), "/data/a</script><b>.json").expect("finished");
+    let page =
+        finish_page(TRUNK_PAGE, Some(&loaded), "/data/a</script><b>.json").expect("finished");
     let script = preload::script("/data/a</script><b>.json");
     let at = page.find(&script).expect("the preload script");
-    assert!(at < page.find("import init").unwrap(), "before Trunk's loader");
-    assert!(!script.contains("</script>") && script.contains("\\u003c/script>"), "{script}");
+    assert!(
+        at < page.find("import init").unwrap(),
+        "before Trunk's loader"
+    );
+    assert!(
+        !script.contains("</script>") && script.contains("\\u003c/script>"),
+        "{script}"
+    );
     assert!(script.contains("data="), "the address's data= first");
 }
 
@@ -201,6 +208,9 @@ fn a_catalogue_default_has_no_list_but_keeps_the_old_engine_message() {
     let block = first_paint(&page);
     assert!(block.contains(UNSUPPORTED_MESSAGE));
     assert!(!block.contains("<li class=\"card\">") && !block.contains("result-count"));
-    assert!(page.contains("\"/data/heyuan/catalogue.json\""), "the root is preloaded");
+    assert!(
+        page.contains("\"/data/heyuan/catalogue.json\""),
+        "the root is preloaded"
+    );
     assert!(page.find(REVEAL).is_some());
 }
