@@ -99,6 +99,10 @@ datasets whose boxes come within the radius. The page starts the root's fetch it
 is parsed (crates/site's preload of \`data=\`), so the root arrives during the wasm's download;
 after the app starts, each level below costs a round trip, and a level's files come in parallel.
 "The app started" is when the wasm began to run: until then no rule can say which file is next.
+The busiest city here is a municipality's single city, which the bundle gives no catalogue of its
+own (the province's entry points at the city's): in a city of an ordinary province the province
+catalogue is one more file, so a point where four districts meet there needs 7 requests, over
+the budget.
 
 ${table(['budget', 'measured', ''], b.map(([what, v, ok]) => [what, v, ok ? 'met' : '**not met**']))}
 
