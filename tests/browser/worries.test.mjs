@@ -246,6 +246,14 @@ describe('the detail page', () => {
   }
 });
 
+/** The comparison's cells of the fact headed `label`, one per place. */
+function compareRow(page, label) {
+  return page.$$eval('[data-testid="compare"] tbody th', (ths, l) => {
+    const th = ths.find((h) => h.textContent === l);
+    return th ? [...th.parentElement.nextElementSibling.children].map((td) => td.textContent) : null;
+  }, label);
+}
+
 describe('the comparison', () => {
   test('compares the weeks, the prepayment and the district medians, saying what is not stated', async () => {
     // YC-0001: a structured week, prepayment with 资金监管, a monthly full-day fee, not 普惠.
@@ -255,11 +263,7 @@ describe('the comparison', () => {
     assert.ok(!loose.opening && loose.hours && loose.prepayment && loose.puhui);
     const { page, context } = await open(`?compare=${stated.id},${loose.id}`);
     await page.waitForSelector('[data-testid="compare"] tbody td');
-    /** The cells of the fact headed `label`, one per place. */
-    const row = (label) => page.$$eval('[data-testid="compare"] tbody th', (ths, l) => {
-      const th = ths.find((h) => h.textContent === l);
-      return th ? [...th.parentElement.nextElementSibling.children].map((td) => td.textContent) : null;
-    }, label);
+    const row = (label) => compareRow(page, label);
     assert.deepEqual(await row('预收费'), [
       `预收费最多 ${stated.prepayment.max_months} 个月 · 资金监管`,
       `预收费最多 ${loose.prepayment.max_months} 个月 · ${loose.prepayment.escrow === false ? '无资金监管' : '资金监管未注明'}`,
@@ -281,10 +285,7 @@ describe('the comparison', () => {
     const bare = listed(data).find((i) => !i.places?.by_age);
     const { page, context } = await open(`?compare=${banded.id},${bare.id}&age=20`);
     await page.waitForSelector('[data-testid="compare"] tbody td');
-    const row = (label) => page.$$eval('[data-testid="compare"] tbody th', (ths, l) => {
-      const th = ths.find((h) => h.textContent === l);
-      return th ? [...th.parentElement.nextElementSibling.children].map((td) => td.textContent) : null;
-    }, label);
+    const row = (label) => compareRow(page, label);
     const [, m, d] = banded.places.as_of.split('-').map(Number);
     const free = (n) => (n === 0 ? '暂无空位' : `空位 ${n} 个`);
     const bands = banded.places.by_age.map((b) => `${b.min}–${b.max} 个月：托位 ${b.total} 个，${free(b.vacant)}`).join('；');
