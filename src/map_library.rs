@@ -124,6 +124,19 @@ extern "C" {
 
     #[wasm_bindgen(method, setter)]
     pub fn set_subdomains(this: &TileSubdomains, subdomains: &str);
+
+    /// A circle's options seen as the object they are, for two keys leaflet 0.5 leaves out:
+    /// the pane it is drawn in and its element's class. Typed setters rather than
+    /// `Reflect.set`, which WPE 2.38 miscompiled (docs/browsers.md).
+    #[wasm_bindgen(extends = js_sys::Object)]
+    pub type PaneOptions;
+
+    #[wasm_bindgen(method, setter)]
+    pub fn set_pane(this: &PaneOptions, pane: &str);
+
+    #[wasm_bindgen(method, setter, js_name = className)]
+    pub fn set_class_name(this: &PaneOptions, name: &str);
+
 }
 
 impl FitOptions {

@@ -3,6 +3,8 @@
 //! notice, never a crash. The notice is kept as what was reset ([`Reset`]) and worded when
 //! shown, since the language is not known yet when the settings are read.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +14,9 @@ use crate::platform::saved;
 
 const SETTINGS_KEY: &str = "tuoyu.settings.v1";
 const STARS_KEY: &str = "tuoyu.stars.v1";
+/// The names of the starred places, as they were when starred: the shortlist names a star in
+/// a district the list does not cover without fetching that district's file.
+const STAR_NAMES_KEY: &str = "tuoyu.star-names.v1";
 const MAX_STARS: usize = 50;
 
 #[derive(Serialize, Deserialize, Default, Clone, PartialEq)]
@@ -29,6 +34,9 @@ pub struct Prefs {
     /// `None` until the parent picks a language: the browser's is used.
     pub language: RwSignal<Option<Language>>,
     pub stars: RwSignal<Vec<String>>,
+    /// The name each starred id had when it was starred (stars kept before there were names
+    /// have none).
+    pub star_names: RwSignal<BTreeMap<String, String>>,
     /// Things that had to be reset, said once to the parent.
     pub notices: RwSignal<Vec<Reset>>,
 }
@@ -54,12 +62,21 @@ impl Prefs {
         self.stars.with(|s| s.iter().any(|x| x == id))
     }
 
-    pub fn toggle_star(&self, id: &str) {
+    pub fn toggle_star(&self, id: &str, name: &str) {
+        let mut starred = false;
         self.stars.update(|stars| {
             if let Some(at) = stars.iter().position(|x| x == id) {
                 stars.remove(at);
             } else if stars.len() < MAX_STARS {
                 stars.push(id.to_owned());
+                starred = true;
+            }
+        });
+        self.star_names.update(|names| {
+            if starred {
+                names.insert(id.to_owned(), name.to_owned());
+            } else {
+                names.remove(id);
             }
         });
     }
@@ -81,15 +98,21 @@ pub fn provide_prefs() {
         }
         language
     });
-    let stars = stars
+    let stars: Vec<String> = stars
         .into_iter()
         .filter(|id| tuoyu_core::load::is_valid_id(id))
         .take(MAX_STARS)
         .collect();
+    // Damaged names go without a notice: the stars are kept, and a star without a name is
+    // still shown in the list that holds it.
+    let mut star_names: BTreeMap<String, String> =
+        read(STAR_NAMES_KEY, Reset::Stars, &mut Vec::new()).unwrap_or_default();
+    star_names.retain(|id, _| stars.contains(id));
     let prefs = Prefs {
         elder: RwSignal::new(settings.elder),
         language: RwSignal::new(language),
         stars: RwSignal::new(stars),
+        star_names: RwSignal::new(star_names),
         notices: RwSignal::new(notices),
     };
     provide_context(prefs);
@@ -104,6 +127,7 @@ pub fn provide_prefs() {
         )
     });
     Effect::new(move |_| prefs.stars.with(|stars| write(STARS_KEY, stars)));
+    Effect::new(move |_| prefs.star_names.with(|names| write(STAR_NAMES_KEY, names)));
 }
 
 /// A saved value, or None when there is none; a damaged one is removed and reported.

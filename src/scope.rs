@@ -204,6 +204,23 @@ fn plans(root_url: &str, root: &Catalogue, wants: &[Want]) -> Vec<Plan> {
     })
 }
 
+/// The name of a district (an entry of the root or of a catalogue fetched in this visit), for
+/// a star outside the scope; `None` when no catalogue fetched so far lists it.
+pub fn district_name(code: &str) -> Option<String> {
+    let in_root = ROOT.with_borrow(|r| match r {
+        Some((_, Root::Catalogue(c))) => c.entry(code).map(|e| e.name.clone()),
+        _ => None,
+    });
+    in_root.or_else(|| {
+        CATALOGUES.with_borrow(|c| {
+            c.values().find_map(|f| match f {
+                Fetch::Ready(c, _) => c.entry(code).map(|e| e.name.clone()),
+                Fetch::Failed(_) => None,
+            })
+        })
+    })
+}
+
 /// The name of the region with `code`: the root's, a fetched catalogue's, or an entry's.
 fn region_name(root: &Catalogue, code: &str, datasets: &[DatasetRef]) -> String {
     if root.region.code == code {

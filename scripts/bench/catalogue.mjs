@@ -69,7 +69,12 @@ export function gpsPoints(release) {
   const read = (f) => JSON.parse(readFileSync(join(release, f), 'utf8'));
   const root = read('catalogue.json');
   let best = null;
-  for (const p of root.entries) for (const c of read(p.url).entries) if (!best || c.count > best.count) best = c;
+  // A province of one city (a municipality) points straight at that city's catalogue.
+  const citiesOf = (p) => {
+    const below = read(p.url);
+    return below.region.code === p.code ? below.entries : [{ ...p, code: below.region.code, name: below.region.name }];
+  };
+  for (const p of root.entries) for (const c of citiesOf(p)) if (!best || c.count > best.count) best = c;
   const urban = read(best.url).entries.filter((e) => e.code.slice(4) < '21');
   const middle = (b) => ({ lat: (b.south + b.north) / 2, lng: (b.west + b.east) / 2 });
   const busiest = urban.reduce((a, b) => (b.count > a.count ? b : a));
@@ -132,6 +137,7 @@ export async function measureCatalogue(ctx) {
       const served = dataRequests(ctx.requests.slice(before));
       loads.push({
         firstResult: t.appResult ?? null,
+        appStarted: t.wasmStarted ?? null,
         requests: served.length,
         files: served,
         gzip: bytesOf(served),
@@ -145,7 +151,7 @@ export async function measureCatalogue(ctx) {
     const worst = (k) => Math.max(...loads.map((g) => g[k] ?? 0)) || null;
     return {
       ...point, needed: point.needed.length, neededFiles: point.needed,
-      firstResult: pick('firstResult'), requests: worst('requests') ?? 0, gzip: worst('gzip') ?? 0, wasmMemory: worst('wasmMemory'),
+      firstResult: pick('firstResult'), appStarted: pick('appStarted'), requests: worst('requests') ?? 0, gzip: worst('gzip') ?? 0, wasmMemory: worst('wasmMemory'),
       count: loads[0].count, error: loads[0].error, files: loads[0].files, runs: loads.length,
     };
   }

@@ -136,6 +136,32 @@ pub fn vacancy_for_age(inst: &Institution, age: Option<u8>) -> String {
     super::with_as_of(text, places.as_of)
 }
 
+/// Every band's places and vacancy, with the date of the figures; 未按月龄注明 without bands.
+pub fn bands(inst: &Institution) -> String {
+    let l = current();
+    let Some(places) = inst.places.as_ref().filter(|p| !p.by_age.is_empty()) else {
+        return td_string!(l, worries.bands_not_stated).to_owned();
+    };
+    let each: Vec<String> = places
+        .by_age
+        .iter()
+        .map(|b| {
+            td_string!(
+                l,
+                worries.band_places,
+                band = band_ages(b),
+                total = b.total,
+                vacancy = vacancy_count(b.vacant)
+            )
+            .to_string()
+        })
+        .collect();
+    super::with_as_of(
+        each.join(td_string!(l, worries.bands_separator)),
+        places.as_of,
+    )
+}
+
 /// "2,100": whole yuan with thousands separated, the way fees are quoted.
 fn yuan(amount: f64) -> String {
     let whole = amount.round() as u64;

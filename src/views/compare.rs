@@ -43,9 +43,9 @@ enum Cell {
 fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
     let address = use_address();
     let locale = lang::current();
-    let (ids, near) = address
+    let (ids, near, age) = address
         .query
-        .with_untracked(|q| (q.compare.clone(), q.filter.near));
+        .with_untracked(|q| (q.compare.clone(), q.filter.near, q.filter.age));
     let chosen: Vec<&Institution> = ids
         .iter()
         .filter_map(|id| loaded.dataset.institution(id))
@@ -63,7 +63,12 @@ fn CompareTable(loaded: Arc<Loaded>) -> impl IntoView {
         (td_string!(locale, detail.fact_fees), words(&fees)),
         (
             td_string!(locale, detail.compare_vacancy),
-            words(&labels::vacancy),
+            // The child's band, as on the cards: a vacancy for another age is no vacancy.
+            words(&|i| labels::vacancy_for_age(i, age)),
+        ),
+        (
+            td_string!(locale, worries.fact_bands),
+            words(&labels::bands),
         ),
         (
             td_string!(locale, detail.compare_distance),

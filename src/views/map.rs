@@ -7,81 +7,26 @@ use std::sync::Arc;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use tuoyu_core::coords::{to_gcj02, to_wgs84, wgs84_to_gcj02};
 use tuoyu_core::load::Loaded;
-use tuoyu_core::model::{Crs, LatLng};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::data::use_dataset;
 use crate::i18n::*;
 use crate::labels;
 use crate::lang;
-use crate::map_library::{self, element_icon, MarkerClusterGroup};
+use crate::map_library::{self, MarkerClusterGroup};
 use crate::route::use_address;
 use crate::views::card::{card_meta, open_on_tap};
 use crate::views::finder::ListedHit;
 use crate::views::text::DATA_LANG;
 
-/// The tile source, fixed at build time. The default is Amap's public raster tiles, which load
-/// in mainland China and are drawn in GCJ-02; `TUOYU_TILE_URL=off` builds a map without tiles.
-const TILE_URL: &str = match option_env!("TUOYU_TILE_URL") {
-    Some(url) => url,
-    None => "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
+mod markers;
+mod tiles;
+
+use markers::{draw, Placing};
+use tiles::{
+    on_tiles, tiles_enabled, watch_tiles, Background, TILE_ATTRIBUTION, TILE_SUBDOMAINS, TILE_URL,
 };
-const TILE_SUBDOMAINS: &str = match option_env!("TUOYU_TILE_SUBDOMAINS") {
-    Some(s) => s,
-    None => "1234",
-};
-/// Leaflet shows it as HTML; the default names the tiles' maker in Chinese, marked so.
-const TILE_ATTRIBUTION: &str = match option_env!("TUOYU_TILE_ATTRIBUTION") {
-    Some(s) => s,
-    None => "© <span lang=\"zh-CN\">高德地图</span>",
-};
-/// `WGS-84` for OpenStreetMap-style tiles; anything else means GCJ-02.
-const TILE_CRS: Option<&str> = option_env!("TUOYU_TILE_CRS");
-
-fn tiles_crs() -> Crs {
-    match TILE_CRS {
-        Some("WGS-84") => Crs::Wgs84,
-        _ => Crs::Gcj02,
-    }
-}
-
-fn tiles_enabled() -> bool {
-    !TILE_URL.is_empty() && TILE_URL != "off"
-}
-
-/// A point from the dataset in the tiles' coordinate system.
-fn tiles_point(point: LatLng, from: Crs) -> LatLng {
-    match tiles_crs() {
-        Crs::Gcj02 => to_gcj02(point, from),
-        Crs::Wgs84 => to_wgs84(point, from),
-    }
-}
-
-/// A point from the dataset, drawn in the tiles' coordinate system.
-fn on_tiles(point: LatLng, from: Crs) -> leaflet::LatLng {
-    let p = tiles_point(point, from);
-    leaflet::LatLng::new(p.lat, p.lng)
-}
-
-/// The parent's GPS point (always WGS-84) on the tiles.
-fn near_on_tiles(near: LatLng) -> leaflet::LatLng {
-    let p = match tiles_crs() {
-        Crs::Gcj02 => wgs84_to_gcj02(near),
-        Crs::Wgs84 => near,
-    };
-    leaflet::LatLng::new(p.lat, p.lng)
-}
-
-#[derive(Clone, PartialEq)]
-enum Background {
-    Loading,
-    Ok,
-    Unavailable,
-    Off,
-}
 
 struct Parts {
     map: leaflet::Map,
@@ -347,177 +292,5 @@ fn create_map(
 const HERE_PANE: &str = "here";
 
 fn here_pane(map: &leaflet::Map) {
-    if let Some(create) = js_sys::Reflect::get(map, &"createPane".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    {
-        let _ = create.call1(map, &HERE_PANE.into());
-    }
-}
-
-/// Tiles that fail and never load mean no background; one that loads means it works.
-fn watch_tiles(tiles: &leaflet::TileLayer, background: RwSignal<Background>) {
-    let on_load = Closure::<dyn Fn()>::new(move || background.set(Background::Ok));
-    let on_error = Closure::<dyn Fn()>::new(move || {
-        if background.get_untracked() != Background::Ok {
-            background.set(Background::Unavailable);
-        }
-    });
-    tiles.on("tileload", on_load.as_ref());
-    tiles.on("tileerror", on_error.as_ref());
-    // They live as long as the tile layer, which lives as long as the map.
-    on_load.forget();
-    on_error.forget();
-}
-
-/// Markers made and handed to the cluster group in one task. 200,000 at once froze a phone
-/// for 48 s; between chunks the page paints and answers taps.
-const MARKERS_PER_CHUNK: usize = 2_000;
-
-/// Putting one set of results on the map, a chunk per task; a newer set stops it.
-#[derive(Clone)]
-struct Placing {
-    parts: StoredValue<Option<Parts>, LocalStorage>,
-    loaded: Arc<Loaded>,
-    hits: Arc<Vec<ListedHit>>,
-    /// The drawing this is; `generation` moves on when the results change.
-    this: u32,
-    generation: StoredValue<u32>,
-    /// Markers placed and to place, while some are still to come.
-    progress: RwSignal<Option<(usize, usize)>>,
-    selected: RwSignal<Option<usize>>,
-}
-
-impl Placing {
-    fn place_from(self, from: usize) {
-        if self.generation.get_value() != self.this {
-            return;
-        }
-        let total = self.hits.len();
-        let to = (from + MARKERS_PER_CHUNK).min(total);
-        self.parts.with_value(|parts| {
-            if let Some(parts) = parts {
-                self.place(parts, &self.hits[from..to]);
-            }
-        });
-        if to < total {
-            self.progress.set(Some((to, total)));
-            set_timeout(move || self.place_from(to), std::time::Duration::ZERO);
-        } else {
-            self.progress.set(None);
-        }
-    }
-
-    fn place(&self, parts: &Parts, hits: &[ListedHit]) {
-        let crs = self.loaded.dataset.crs;
-        let markers = js_sys::Array::new();
-        for &ListedHit { index, .. } in hits {
-            let inst = &self.loaded.dataset.institutions[index];
-            let options = leaflet::MarkerOptions::new();
-            options.set_icon(pin_icon(&inst.id));
-            // Leaflet sets the title as a property: the name stays text.
-            options.set_title(inst.name.clone());
-            let marker = leaflet::Marker::new_with_options(&on_tiles(inst.location, crs), &options);
-            let selected = self.selected;
-            let on_click = Closure::<dyn Fn()>::new(move || selected.set(Some(index)));
-            marker.on("click", on_click.as_ref());
-            on_click.forget();
-            markers.push(&marker);
-        }
-        parts.cluster.add_layers(&markers);
-    }
-}
-
-/// Clears the map and frames the results, the point and the radius; the markers follow
-/// in chunks ([`Placing`]).
-fn draw(
-    parts: &Parts,
-    loaded: &Loaded,
-    hits: &[ListedHit],
-    near: Option<LatLng>,
-    radius: Option<u32>,
-) {
-    crate::fault::injected("map");
-    let crs = loaded.dataset.crs;
-    parts.cluster.clear_layers();
-    parts.overlay.clear_layers();
-    let mut bounds: Option<leaflet::LatLngBounds> = None;
-    let mut extend = |p: &leaflet::LatLng| match &bounds {
-        Some(b) => {
-            b.extend(p);
-        }
-        None => bounds = Some(leaflet::LatLngBounds::new(p, p)),
-    };
-    // The results' corners only: extending one bounds object by 200,000 points crosses
-    // into JavaScript 200,000 times.
-    let mut corners: Option<(LatLng, LatLng)> = None;
-    for &ListedHit { index, .. } in hits {
-        let p = tiles_point(loaded.dataset.institutions[index].location, crs);
-        let (lo, hi) = corners.get_or_insert((p, p));
-        *lo = LatLng::new(lo.lat.min(p.lat), lo.lng.min(p.lng));
-        *hi = LatLng::new(hi.lat.max(p.lat), hi.lng.max(p.lng));
-    }
-    if let Some((lo, hi)) = corners {
-        extend(&leaflet::LatLng::new(lo.lat, lo.lng));
-        extend(&leaflet::LatLng::new(hi.lat, hi.lng));
-    }
-    if let Some(near) = near {
-        let point = near_on_tiles(near);
-        extend(&point);
-        if let Some(radius) = radius {
-            // The whole circle in view, not only its centre.
-            let dlat = radius as f64 / 111_195.0;
-            let dlng = dlat / point.lat().to_radians().cos().max(0.01);
-            extend(&leaflet::LatLng::new(
-                point.lat() - dlat,
-                point.lng() - dlng,
-            ));
-            extend(&leaflet::LatLng::new(
-                point.lat() + dlat,
-                point.lng() + dlng,
-            ));
-            let options = leaflet::CircleOptions::new();
-            options.set_radius(radius as f64);
-            options.set_color("#0b6b50".into());
-            options.set_fill_opacity(0.08);
-            options.set_interactive(false);
-            leaflet::Circle::new_with_options(&point, &options).add_to_layer_group(&parts.overlay);
-        }
-        let here = leaflet::CircleOptions::new();
-        here.set_radius(8.0);
-        here.set_color("#1a56db".into());
-        here.set_fill_color("#1a56db".into());
-        here.set_fill_opacity(0.9);
-        here.set_interactive(false);
-        let _ = js_sys::Reflect::set(&here, &"pane".into(), &HERE_PANE.into());
-        let _ = js_sys::Reflect::set(&here, &"className".into(), &"here-dot".into());
-        let marker = leaflet::CircleMarker::new_with_options(&point, &here);
-        marker.add_to_layer_group(&parts.overlay);
-    }
-    match bounds {
-        Some(bounds) => {
-            let options = map_library::FitOptions::new();
-            options.set_padding(&leaflet::Point::new(24.0, 24.0));
-            options.set_max_zoom(16.0);
-            parts.map.fit_bounds_with_options(&bounds, &options);
-        }
-        None => {
-            let center = loaded.dataset.region.center;
-            parts.map.set_view(&on_tiles(center, crs), 13.0);
-        }
-    }
-}
-
-/// One institution's pin, carrying its id for tests and nothing from the data but that id
-/// (ids are restricted to letters, digits, `_` and `-` by the dataset contract).
-fn pin_icon(id: &str) -> leaflet::Icon {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let pin = document.create_element("span").expect("span");
-    let _ = pin.set_attribute("data-testid", "marker");
-    let _ = pin.set_attribute("data-id", id);
-    let _ = pin.set_attribute("data-count", "1");
-    let _ = pin.set_attribute("class", "pin-dot");
-    element_icon(pin.unchecked_into(), "pin", 28.0)
+    map.create_pane_by_name(HERE_PANE);
 }

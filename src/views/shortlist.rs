@@ -3,17 +3,22 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use tuoyu_core::catalogue::district_of_id;
 use tuoyu_core::load::Loaded;
 use tuoyu_core::query::MAX_COMPARED;
 
+use crate::data::use_dataset;
 use crate::i18n::*;
 use crate::lang;
 use crate::prefs::use_prefs;
 use crate::route::{use_address, Step};
+use crate::scope;
+use crate::views::text::{data, sentence, SLOT};
 
 #[component]
 pub fn StarButton(id: String, name: String) -> impl IntoView {
     let prefs = use_prefs();
+    let star_name = name.clone();
     let starred = {
         let id = id.clone();
         Memo::new(move |_| prefs.is_starred(&id))
@@ -33,32 +38,68 @@ pub fn StarButton(id: String, name: String) -> impl IntoView {
             aria-pressed=move || starred.get().to_string()
             aria-label=label
             data-testid="star"
-            on:click=move |_| prefs.toggle_star(&id)
+            on:click=move |_| prefs.toggle_star(&id, &star_name)
         >
             {move || if starred.get() { "★" } else { "☆" }}
         </button>
     }
 }
 
-/// The starred institutions of this dataset, with a way to put two or three side by side: a
-/// badge in the finder's bar that opens over the list.
+/// A star in a district the catalogue's list does not cover: its saved name, its district,
+/// and its own link (which fetches that district).
+#[derive(Clone)]
+struct Elsewhere {
+    id: String,
+    name: String,
+    district: String,
+    href: String,
+}
+
+/// The starred institutions of the list, with a way to put two or three side by side: a
+/// badge in the finder's bar that opens over the list. Over a catalogue, a star from a district
+/// outside the list's scope is still listed, named, with its district and a link to it: a
+/// parent who looks nearer home must not find the places saved near work gone.
 #[component]
 pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
     let prefs = use_prefs();
     let address = use_address();
+    let dataset = use_dataset();
     let picked = RwSignal::new(Vec::<String>::new());
-    let starred = move || {
-        prefs.stars.with(|stars| {
-            stars
-                .iter()
-                .filter_map(|id| loaded.dataset.institution(id))
-                .map(|inst| (inst.id.clone(), inst.name.clone()))
-                .collect::<Vec<_>>()
-        })
+    let starred = {
+        let loaded = loaded.clone();
+        move || {
+            prefs.stars.with(|stars| {
+                stars
+                    .iter()
+                    .filter_map(|id| loaded.dataset.institution(id))
+                    .map(|inst| (inst.id.clone(), inst.name.clone()))
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+    let elsewhere = move || {
+        let over_catalogue = dataset.scope.with(Option::is_some);
+        let stars = prefs.stars.get();
+        let names = prefs.star_names.get();
+        stars
+            .into_iter()
+            .filter(|id| over_catalogue && loaded.dataset.institution(id).is_none())
+            .filter_map(|id| {
+                let code = district_of_id(&id)?.to_owned();
+                let href = address.link(|q| q.institution_link(&id, Some(&code)));
+                Some(Elsewhere {
+                    name: names.get(&id).cloned().unwrap_or_else(|| id.clone()),
+                    district: scope::district_name(&code).unwrap_or(code),
+                    href,
+                    id,
+                })
+            })
+            .collect::<Vec<_>>()
     };
     let count = {
         let starred = starred.clone();
-        move || starred().len()
+        let elsewhere = elsewhere.clone();
+        move || starred().len() + elsewhere().len()
     };
     let compare = move |ev| {
         crate::views::sheet::opened_by(&ev);
@@ -76,6 +117,33 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
             <div class="shortlist-panel">
                 {move || {
                     let rows = starred();
+                    let others = elsewhere();
+                    let others = (!others.is_empty())
+                        .then(|| {
+                            view! {
+                                <ul class="shortlist-items">
+                                    {others
+                                        .into_iter()
+                                        .map(|e| {
+                                            let words = td_string!(
+                                                locale, finder.shortlist_elsewhere, district = SLOT
+                                            )
+                                                .to_string();
+                                            view! {
+                                                <li data-testid="shortlist-elsewhere" data-id=e.id>
+                                                    <a href=e.href>{data(e.name)}</a>
+                                                    " "
+                                                    <span class="hint">{sentence(&words, [e.district])}</span>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        });
+                    if rows.is_empty() && others.is_some() {
+                        return others.into_any();
+                    }
                     if rows.is_empty() {
                         return view! {
                             <p class="hint">{td_string!(locale, finder.shortlist_empty)}</p>
@@ -83,6 +151,7 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
                             .into_any();
                     }
                     view! {
+                        {others}
                         <ul class="shortlist-items">
                             {rows
                                 .into_iter()

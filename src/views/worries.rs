@@ -2,11 +2,13 @@
 //! places by age band, and each monthly fee against the district's median.
 
 use leptos::prelude::*;
+use tuoyu_core::guide::slugs;
 use tuoyu_core::model::{Dataset, Institution};
 
 use crate::i18n::*;
 use crate::labels;
 use crate::lang;
+use crate::views::guide::ArticleLink;
 use crate::views::text::mixed;
 
 /// The week, Monday to Sunday, one row a day; "not stated" when the publisher gave no week.
@@ -49,7 +51,14 @@ pub fn PrepaymentFact(inst: Institution) -> impl IntoView {
     view! {
         <div class="fact">
             <dt>{td_string!(locale, worries.fact_prepayment)}</dt>
-            <dd data-testid="prepayment">{mixed(labels::prepayment(inst.prepayment.as_ref()))}</dd>
+            <dd>
+                <span data-testid="prepayment">
+                    {mixed(labels::prepayment(inst.prepayment.as_ref()))}
+                </span>
+                " "
+                <ArticleLink slug=slugs::PREPAID_FEES
+                    .to_owned()>{td_string!(locale, worries.prepay_article)}</ArticleLink>
+            </dd>
         </div>
     }
 }

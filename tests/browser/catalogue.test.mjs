@@ -61,6 +61,9 @@ describe('the region picker', () => {
     await assertList(page, expectedIds(file('441602')).map((r) => r.id));
     assert.deepEqual(await scopeCodes(page), ['441602']);
     assert.deepEqual(fetched(from), ['441600/441602.json', '441600/index.json', 'root.json']);
+    // The root came with the page (preloaded from data=), fetched once, and the built-in
+    // default dataset not at all.
+    assert.ok(!site.requests.slice(from).some((u) => u.includes('yuancheng.json')), site.requests.slice(from).join(' '));
 
     // Back on the picker another day: the last choice is offered first.
     await page.goto(`${site.origin}/?data=${ROOT}`);
@@ -164,6 +167,31 @@ describe('stars and compare across districts', () => {
     const again = await page.textContent('[data-testid="compare"]');
     assert.ok(again.includes('源城区测试托育点1') && again.includes('东源县测试托育点1'));
     assert.deepEqual(fetched(from), ['441600/441602.json', '441600/441625.json', '441600/index.json', 'root.json']);
+    await context.close();
+  });
+});
+
+describe('a star outside the scope', () => {
+  test('stays on the shortlist, named with its district, and its link opens it', async () => {
+    const { page, context } = await open(`?data=${ROOT}&region=441602`);
+    const id = '441602-0001';
+    const name = file('441602').institutions.find((i) => i.id === id).name;
+    await page.locator(`[data-testid="result"][data-id="${id}"] [data-testid="star"]`).click();
+    // Another district: the starred place is not in this list, but is still on the shortlist.
+    await page.goto(`${site.origin}/?data=${ROOT}&region=441625`);
+    await waitForList(page);
+    assert.ok(!(await resultIds(page)).includes(id));
+    await page.locator('[data-testid="shortlist"] summary').click();
+    assert.match(await page.locator('[data-testid="shortlist"] summary').textContent(), /收藏 1/);
+    const row = page.locator(`[data-testid="shortlist-elsewhere"][data-id="${id}"]`);
+    assert.match(await row.textContent(), new RegExp(`${name}.*在源城区`));
+    await page.screenshot({ path: join(artifacts, 'catalogue-star-elsewhere.png') });
+    const from = site.requests.length;
+    await row.locator('a').click();
+    await page.waitForSelector('h1');
+    assert.equal(await page.textContent('h1'), name);
+    assert.match(page.url(), new RegExp(`region=441602&id=${id}`));
+    assert.deepEqual(fetched(from), ['441600/441602.json']);
     await context.close();
   });
 });

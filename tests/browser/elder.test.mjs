@@ -12,7 +12,7 @@ const artifacts = join(repoRoot, 'tests', 'browser', 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 const LANGUAGES = [
   ['Chinese', 'zh-CN', { mode: '长辈模式', tabs: ['找托育', '育儿指南', '我的宝宝'] }],
-  ['English', 'en-US', { mode: 'Large text', tabs: ['Find care', 'Guide', 'My baby'] }],
+  ['English', 'en-US', { mode: 'Large text', tabs: ['Find care', 'Guide', 'Baby'] }],
 ];
 
 let browser;
@@ -100,6 +100,11 @@ describe('the header tabs', () => {
           }
           const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
           assert.ok(scroll <= inner, `the page is ${scroll} px wide`);
+          if (width === 390 && !elder) {
+            // On a common phone the header is one row, so the list starts as high in English.
+            const rows = await page.$$eval('.app .top > *', (els) => new Set(els.map((el) => Math.round(el.getBoundingClientRect().top))).size);
+            assert.equal(rows, 1, 'the header on one row');
+          }
           if (width === 320) await page.screenshot({ path: join(artifacts, `header-320-${locale}${elder ? '-elder' : ''}.png`) });
           await context.close();
         });

@@ -86,7 +86,7 @@ describe('the English interface around Chinese data', () => {
     await table.waitFor();
     assert.equal((await table.locator('h1').textContent()).trim(), 'Side by side');
     const rows = await table.locator('tbody th').allTextContents();
-    assert.deepEqual(rows.slice(0, 4), ['Care types', 'Fees', 'Places free', 'Distance']);
+    assert.deepEqual(rows.slice(0, 5), ['Care types', 'Fees', 'Places free', 'Places by age', 'Distance']);
     const names = table.locator('thead th[lang="zh-CN"]');
     assert.deepEqual(await names.allTextContents(), [byId('YC-0002').name, byId('YC-0003').name]);
     assert.ok((await table.textContent()).includes('Location not set'));

@@ -177,6 +177,28 @@ describe('the detail page', () => {
     await context.close();
   });
 
+  test('leads from the prepayment line to the article on prepaid fees, and from there to the filter', async () => {
+    const prepaid = listed(data).find((i) => i.prepayment);
+    const { page, context } = await open(`?id=${prepaid.id}`);
+    await page.getByRole('link', { name: '交钱前要问什么' }).click();
+    await page.waitForURL(/article=prepaid-fees/);
+    const article = page.getByTestId('article');
+    await article.waitFor();
+    assert.match(await article.locator('h1').textContent(), /预交托育费/);
+    const sources = await page.getByTestId('sources').textContent();
+    for (const issuer of ['发改价格〔2024〕1477号', '北京市托育机构预付式消费资金管理办法（试行）']) assert.ok(sources.includes(issuer), sources);
+    assert.match(await page.getByTestId('reviewed').textContent(), /2026/);
+    await article.getByRole('link', { name: '筛选预收费不超过3个月的' }).click();
+    await page.waitForURL(/prepay=3/);
+    await assertList(page, ids({ prepay: 3 }));
+    // Back returns to the article, then to the institution the parent came from.
+    await page.goBack();
+    await page.waitForURL(/article=prepaid-fees/);
+    await page.goBack();
+    await page.waitForURL(new RegExp(`id=${prepaid.id}`));
+    await context.close();
+  });
+
   test('shows no median where fewer than 5 institutions give that fee', async () => {
     // The sample with only four monthly full-day fees left.
     const few = structuredClone(data);
@@ -203,14 +225,34 @@ describe('the detail page', () => {
     await context.close();
   });
 
-  test('the list with the new filters fits 320 px in 长辈模式', async () => {
-    const { page, context } = await open('?from=07:30&prepay=3', { elder: true, viewport: { width: 320, height: 640 } });
-    await assertFitsNarrowPhone(page);
-    const banded = await page.locator('[data-testid="opening-week"]').count();
-    assert.equal(banded, 0);
-    await context.close();
-  });
+  for (const locale of ['zh-CN', 'en-US']) {
+    test(`the cards' new lines are whole at 320 px in 长辈模式 (${locale})`, async () => {
+      const { page, context } = await open('?age=20', { locale, elder: true, viewport: { width: 320, height: 640 } });
+      await assertList(page, ids({ age: 20 }));
+      await assertFitsNarrowPhone(page);
+      // Each line is drawn, says something, and wraps inside its card rather than running out.
+      const lines = await page.$$eval('[data-testid="result"]', (cards) => cards.map((card) => {
+        const box = card.getBoundingClientRect();
+        return ['card-hours', 'card-prepay', 'card-vacancy'].map((id) => {
+          const line = card.querySelector(`[data-testid="${id}"]`);
+          const r = line?.getBoundingClientRect();
+          return line && r.width > 0 && line.textContent.trim() !== '' && r.left >= box.left - 1 && r.right <= box.right + 1
+            && line.scrollWidth <= line.clientWidth + 1 ? 'ok' : `${card.dataset.id} ${id}`;
+        });
+      }).flat().filter((v) => v !== 'ok'));
+      assert.deepEqual(lines, []);
+      await context.close();
+    });
+  }
 });
+
+/** The comparison's cells of the fact headed `label`, one per place. */
+function compareRow(page, label) {
+  return page.$$eval('[data-testid="compare"] tbody th', (ths, l) => {
+    const th = ths.find((h) => h.textContent === l);
+    return th ? [...th.parentElement.nextElementSibling.children].map((td) => td.textContent) : null;
+  }, label);
+}
 
 describe('the comparison', () => {
   test('compares the weeks, the prepayment and the district medians, saying what is not stated', async () => {
@@ -221,11 +263,7 @@ describe('the comparison', () => {
     assert.ok(!loose.opening && loose.hours && loose.prepayment && loose.puhui);
     const { page, context } = await open(`?compare=${stated.id},${loose.id}`);
     await page.waitForSelector('[data-testid="compare"] tbody td');
-    /** The cells of the fact headed `label`, one per place. */
-    const row = (label) => page.$$eval('[data-testid="compare"] tbody th', (ths, l) => {
-      const th = ths.find((h) => h.textContent === l);
-      return th ? [...th.parentElement.nextElementSibling.children].map((td) => td.textContent) : null;
-    }, label);
+    const row = (label) => compareRow(page, label);
     assert.deepEqual(await row('预收费'), [
       `预收费最多 ${stated.prepayment.max_months} 个月 · 资金监管`,
       `预收费最多 ${loose.prepayment.max_months} 个月 · ${loose.prepayment.escrow === false ? '无资金监管' : '资金监管未注明'}`,
@@ -240,5 +278,27 @@ describe('the comparison', () => {
       `本区全日托月费中位数 ¥${all.amount}，共 ${all.count} 家；非普惠机构全日托月费中位数 ¥${others.amount}，共 ${others.count} 家`,
     ]);
     await context.close();
+  });
+
+  test('compares the places of each age band, and the child band’s vacancy', async () => {
+    const banded = listed(data).find((i) => i.places?.by_age?.length > 1 && i.places.as_of && bandFor(i, 20));
+    const bare = listed(data).find((i) => !i.places?.by_age);
+    const { page, context } = await open(`?compare=${banded.id},${bare.id}&age=20`);
+    await page.waitForSelector('[data-testid="compare"] tbody td');
+    const row = (label) => compareRow(page, label);
+    const [, m, d] = banded.places.as_of.split('-').map(Number);
+    const free = (n) => (n === 0 ? '暂无空位' : `空位 ${n} 个`);
+    const bands = banded.places.by_age.map((b) => `${b.min}–${b.max} 个月：托位 ${b.total} 个，${free(b.vacant)}`).join('；');
+    const [bandsCell, bareCell] = await row('各月龄段托位');
+    assert.equal(bandsCell, `${bands}（${m}月${d}日更新）`);
+    assert.equal(bareCell, '托位未按月龄段注明');
+    const band = bandFor(banded, 20);
+    const [vacancy] = await row('空位');
+    assert.ok(vacancy.startsWith(`${band.min}–${band.max} 个月：${free(band.vacant)}`), vacancy);
+    await context.close();
+    const { page: en, context: other } = await open(`?compare=${banded.id},${bare.id}`, { locale: 'en-US' });
+    await en.waitForSelector('[data-testid="compare"] tbody td');
+    assert.ok((await en.textContent('[data-testid="compare"]')).includes('Places by age not stated'));
+    await other.close();
   });
 });

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use tuoyu_content::{build_guide, read_content, Problem, SourceFile};
-use tuoyu_core::guide::{Block, Inline};
+use tuoyu_core::guide::{slugs, Block, Inline};
 
 fn content_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content")
@@ -65,7 +65,15 @@ fn every_real_article_passes() {
         assert!(!a.sources.is_empty(), "{}", a.slug);
         assert!(!a.blocks.is_empty(), "{}", a.slug);
     }
-    let warning_signs = guide.article("warning-signs").expect("warning-signs");
+    for slug in slugs::ALL {
+        assert!(guide.article(slug).is_some(), "the app links to {slug}");
+    }
+    let prepaid = guide.article(slugs::PREPAID_FEES).expect("prepaid-fees");
+    assert!(
+        prepaid.sources.len() >= 3,
+        "claims on prepaid fees name their official texts"
+    );
+    let warning_signs = guide.article(slugs::WARNING_SIGNS).expect("warning-signs");
     let ticks: usize = warning_signs
         .blocks
         .iter()

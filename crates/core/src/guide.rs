@@ -8,6 +8,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Date;
 
+/// Articles the app links to by name, outside the guide (the content test checks each exists).
+pub mod slugs {
+    pub const WARNING_SIGNS: &str = "warning-signs";
+    pub const PREPAID_FEES: &str = "prepaid-fees";
+    pub const ALL: [&str; 2] = [WARNING_SIGNS, PREPAID_FEES];
+}
+
 /// The fixed topics, in the order the index shows them (content/README.md). An article names
 /// its topics by their Chinese names; the app words them through [`Topic`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -7,8 +7,16 @@
 
 use std::fmt;
 
-/// The dataset loaded when the address names none.
-pub const DEFAULT_DATASET: &str = "/data/yuancheng.json";
+/// The file loaded when the address names none: the build's `TUOYU_DEFAULT_DATA` (a dataset or
+/// a catalogue, `TUOYU_DEFAULT_DATA=/data/guangdong/catalogue.json trunk build --release`), else
+/// [`BUILT_IN_DATASET`]. The finishing step (crates/site) checks it against the `data=` rule.
+pub const DEFAULT_DATASET: &str = match option_env!("TUOYU_DEFAULT_DATA") {
+    Some(v) if !v.is_empty() => v,
+    _ => BUILT_IN_DATASET,
+};
+
+/// The sample dataset every build carries (源城区, `public/data/yuancheng.json`).
+pub const BUILT_IN_DATASET: &str = "/data/yuancheng.json";
 
 /// Longer values are not dataset addresses anyone would type or share.
 const MAX_SOURCE_LEN: usize = 2048;

@@ -93,7 +93,9 @@ fn catalogue_bytes(code: &str, crs: Crs, entries: Vec<serde_json::Value>) -> Vec
 }
 
 /// provinces[p][c] = the districts of city c of province p; `loose` are listed at the root.
-fn build(provinces: &[Vec<Vec<District>>], loose: &[District], crs: Crs) -> Tree {
+/// With `flatten`, a province of one city is written as `tuoyu-publish bundle` writes it: its
+/// entry in the root points straight at the city's catalogue, and it has no file of its own.
+fn build(provinces: &[Vec<Vec<District>>], loose: &[District], crs: Crs, flatten: bool) -> Tree {
     let mut tree = Tree {
         catalogues: HashMap::new(),
         datasets: HashMap::new(),
@@ -143,14 +145,19 @@ fn build(provinces: &[Vec<Vec<District>>], loose: &[District], crs: Crs) -> Tree
             p_box = Some(p_box.map_or(cb, |x| x.union(cb)));
             p_count += c_count;
         }
-        tree.catalogues.insert(
-            format!("/t/{pcode}/index.json"),
-            catalogue_bytes(&pcode, crs, p_entries),
-        );
+        let p_url = if flatten && cities.len() == 1 {
+            format!("{pcode}/{}", p_entries[0]["url"].as_str().unwrap())
+        } else {
+            tree.catalogues.insert(
+                format!("/t/{pcode}/index.json"),
+                catalogue_bytes(&pcode, crs, p_entries),
+            );
+            format!("{pcode}/index.json")
+        };
         root_entries.push(entry_json(
             &pcode,
             "catalogue",
-            &format!("{pcode}/index.json"),
+            &p_url,
             p_box.unwrap(),
             p_count,
         ));
@@ -282,11 +289,12 @@ proptest! {
     #[test]
     fn a_radius_scope_lists_what_every_file_lists(
         (provinces, loose) in shape(),
+        flatten in any::<bool>(),
         near in point(),
         radius in 100u32..8000,
         on_edge in prop::option::of(any::<prop::sample::Index>()),
     ) {
-        let tree = build(&provinces, &loose, Crs::Gcj02);
+        let tree = build(&provinces, &loose, Crs::Gcj02, flatten);
         let all = merged(&tree, &everything(&tree));
         // A border case: the radius ends exactly on one institution (wherever it is).
         let radius = match on_edge {
@@ -305,8 +313,8 @@ proptest! {
 
     /// `region=` at every level: exactly the districts whose codes lie under it.
     #[test]
-    fn a_region_scope_is_everything_under_it((provinces, loose) in shape(), pick in any::<prop::sample::Index>()) {
-        let tree = build(&provinces, &loose, Crs::Wgs84);
+    fn a_region_scope_is_everything_under_it((provinces, loose) in shape(), flatten in any::<bool>(), pick in any::<prop::sample::Index>()) {
+        let tree = build(&provinces, &loose, Crs::Wgs84, flatten);
         let mut codes: Vec<String> = tree.order.clone();
         for d in tree.order.iter().filter(|d| !d.starts_with("50")) {
             codes.push(format!("{}0000", &d[..2]));
@@ -327,8 +335,8 @@ proptest! {
 
     /// `near` alone: the districts whose boxes hold the point; when none does, one nearest.
     #[test]
-    fn a_point_alone_takes_the_boxes_holding_it((provinces, loose) in shape(), near in point()) {
-        let tree = build(&provinces, &loose, Crs::Wgs84);
+    fn a_point_alone_takes_the_boxes_holding_it((provinces, loose) in shape(), flatten in any::<bool>(), near in point()) {
+        let tree = build(&provinces, &loose, Crs::Wgs84, flatten);
         let (p, _) = settle(&tree, &Want::Holding(near));
         prop_assert!(!p.datasets.is_empty());
         let every = everything(&tree);

@@ -98,6 +98,11 @@ fn App() -> impl IntoView {
     };
     spawn_local(async move {
         match browser::fetch_published(DEFAULT_DATASET).await {
+            // A site whose default is a catalogue (TUOYU_DEFAULT_DATA) publishes many
+            // districts' files: none of them is this bureau's by default.
+            Ok(bytes) if tuoyu_core::catalogue::is_catalogue(&bytes) => set_source.set(format!(
+                "网站默认打开的是多个辖区的目录 {DEFAULT_DATASET}。请选择本辖区上一版数据文件，或在下面填写名录信息。"
+            )),
             Ok(bytes) => use_published(
                 Arc::new((DEFAULT_DATASET.to_owned(), bytes)),
                 format!("网站上现在发布的名录 {DEFAULT_DATASET}"),

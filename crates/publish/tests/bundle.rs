@@ -168,9 +168,29 @@ fn the_root_is_the_smallest_region_holding_every_district() {
     );
     assert_eq!(root.entries.iter().map(|e| e.count).sum::<u32>(), 5);
     // Three levels below the root: province, city, and there the datasets.
-    let beijing = catalogue(&files, &root.entry("110000").unwrap().url);
-    let city = catalogue(&files, &beijing.entry("110100").unwrap().url);
+    let guangdong = catalogue(&files, &root.entry("440000").unwrap().url);
+    let city = catalogue(&files, &guangdong.entry("441600").unwrap().url);
     assert_eq!(city.entries[0].kind, EntryKind::Dataset);
+    // 北京市 has one city, its 市辖区: the province's entry keeps its code and name and points
+    // straight at the city's catalogue, and the province gets no file (5 catalogues, not 6),
+    // so a phone in 北京 fetches one file less.
+    let beijing = root.entry("110000").unwrap();
+    let city = catalogue(&files, &beijing.url);
+    assert_eq!(
+        (
+            beijing.name.as_str(),
+            city.region.code.as_str(),
+            city.region.name.as_str()
+        ),
+        ("北京市", "110100", "北京市市辖区")
+    );
+    assert_eq!(
+        (beijing.count, beijing.bbox),
+        (city.entries[0].count, city.entries[0].bbox)
+    );
+    assert_eq!(city.entries[0].kind, EntryKind::Dataset);
+    assert_eq!(out.catalogues, 5);
+    assert!(!files.keys().any(|name| name.starts_with("110000-")));
 }
 
 #[test]

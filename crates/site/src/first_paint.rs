@@ -32,11 +32,7 @@ var n=l.getElementsByTagName(\"nav\");if(n[0])n[0].hidden=true;l.hidden=false;re
 if(!/[?&]((data|id|article|compare)=[^&]|page=(?!finder(&|$))|view=(?!list(&|$)))/\
 .test(location.search))l.hidden=false})();";
 
-/// The list block for `<body>`: hidden until [`REVEAL`] decides.
-pub fn render(loaded: &Loaded) -> String {
-    let data = &loaded.dataset;
-    let hits = find(data, &Filter::default(), Sort::Default);
-    let mut out = String::with_capacity(1024 + hits.len() * 480);
+fn message(out: &mut String) {
     out.push_str("<div id=\"static-first-paint\" hidden>");
     write!(
         out,
@@ -44,6 +40,23 @@ pub fn render(loaded: &Loaded) -> String {
         UNSUPPORTED_MESSAGE
     )
     .ok();
+}
+
+/// The block for a build whose default is a catalogue: there is no one list before the parent
+/// says where, so only the message an old engine shows (a modern one shows nothing of it).
+pub fn render_message_only() -> String {
+    let mut out = String::new();
+    message(&mut out);
+    out.push_str("</div>");
+    out
+}
+
+/// The list block for `<body>`: hidden until [`REVEAL`] decides.
+pub fn render(loaded: &Loaded) -> String {
+    let data = &loaded.dataset;
+    let hits = find(data, &Filter::default(), Sort::Default);
+    let mut out = String::with_capacity(1024 + hits.len() * 480);
+    message(&mut out);
     out.push_str(
         "<div class=\"app\"><header class=\"top\"><nav class=\"tabs\" aria-label=\"主要栏目\">",
     );

@@ -1,7 +1,8 @@
 //! `tuoyu-site finish DIR`: the finishing step Trunk runs after a build (see Trunk.toml): the
 //! page's first paint and policy, the service worker (`sw.js`) and precompressed copies.
 //!
-//! Options: `--dataset FILE` (default: the dataset the app opens by default, inside DIR) and
+//! Options: `--dataset FILE` (default: the file the app opens by default, inside DIR: a
+//! dataset, or a catalogue when the build's `TUOYU_DEFAULT_DATA` names one) and
 //! `--no-compress`. A debug build (`TRUNK_PROFILE=debug`, as under `trunk serve`) is not
 //! precompressed: brotli at its best setting takes seconds, and the dev server ignores the files.
 
@@ -9,8 +10,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use tuoyu_core::catalogue::{is_catalogue, load_catalogue};
 use tuoyu_core::load::load_dataset;
-use tuoyu_core::source::DEFAULT_DATASET;
+use tuoyu_core::source::{resolve_data_source, DEFAULT_DATASET};
 use tuoyu_site::compress::{precompress_dir, Compressed};
 use tuoyu_site::csp::{policy, with_policy};
 use tuoyu_site::offline::write_service_worker;
@@ -60,22 +62,60 @@ fn parse(args: Vec<String>) -> Result<Options, String> {
     Ok(options)
 }
 
+/// The file the app opens when the address names none ([`DEFAULT_DATASET`], which the build's
+/// `TUOYU_DEFAULT_DATA` sets), read from the build when it is a path on the site: a dataset
+/// for the first-paint list, or a catalogue (no list). `None`: it lives on another origin.
+fn default_file(
+    dir: &Path,
+    dataset: Option<&Path>,
+    data_origins: &[&str],
+) -> Result<Option<(PathBuf, Vec<u8>)>, String> {
+    let wrong = |why: String| {
+        format!("the build's default data (TUOYU_DEFAULT_DATA) {DEFAULT_DATASET}: {why}")
+    };
+    resolve_data_source(Some(DEFAULT_DATASET), data_origins)
+        .map_err(|refusal| wrong(refusal.message()))?;
+    let path = match dataset {
+        Some(path) => path.to_path_buf(),
+        None if DEFAULT_DATASET.starts_with('/') => {
+            let path = DEFAULT_DATASET.split(['?', '#']).next().unwrap_or_default();
+            dir.join(path.trim_start_matches('/'))
+        }
+        None => return Ok(None),
+    };
+    let bytes =
+        fs::read(&path).map_err(|e| wrong(format!("cannot read {}: {e}", path.display())))?;
+    Ok(Some((path, bytes)))
+}
+
 fn run(args: Vec<String>) -> Result<(), String> {
     let options = parse(args)?;
     let dir = &options.dir;
-    let dataset_path = options
-        .dataset
-        .clone()
-        .unwrap_or_else(|| dir.join(DEFAULT_DATASET.trim_start_matches('/')));
-    let bytes = fs::read(&dataset_path)
-        .map_err(|e| format!("cannot read {}: {e}", dataset_path.display()))?;
-    let loaded =
-        load_dataset(&bytes).map_err(|e| format!("{}: {}", dataset_path.display(), e.message()))?;
+    let data_origins = std::env::var("TUOYU_DATA_ORIGINS").unwrap_or_default();
+    let data_origins: Vec<&str> = data_origins
+        .split(',')
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .collect();
+    let default = default_file(dir, options.dataset.as_deref(), &data_origins)?;
+    let (dataset_path, loaded) = match &default {
+        Some((path, bytes)) if !is_catalogue(bytes) => {
+            let loaded =
+                load_dataset(bytes).map_err(|e| format!("{}: {}", path.display(), e.message()))?;
+            (Some(path.clone()), Some(loaded))
+        }
+        Some((path, bytes)) => {
+            load_catalogue(bytes, DEFAULT_DATASET, &data_origins)
+                .map_err(|e| format!("{}: {}", path.display(), e.message()))?;
+            (Some(path.clone()), None)
+        }
+        None => (None, None),
+    };
 
     let index = dir.join("index.html");
     let html =
         fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let html = finish_page(&html, &loaded).map_err(|e| e.to_string())?;
+    let html = finish_page(&html, loaded.as_ref(), DEFAULT_DATASET).map_err(|e| e.to_string())?;
     fs::write(&index, &html).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
 
     let scripts = inline_script_hashes(&html);
@@ -84,12 +124,6 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let hashes: Vec<String> = scripts
         .iter()
         .map(|s| s.hash.trim_matches('\'').to_string())
-        .collect();
-    let data_origins = std::env::var("TUOYU_DATA_ORIGINS").unwrap_or_default();
-    let data_origins: Vec<&str> = data_origins
-        .split(',')
-        .map(str::trim)
-        .filter(|o| !o.is_empty())
         .collect();
     let tiles = std::env::var("TUOYU_TILE_URL").unwrap_or_else(|_| DEFAULT_TILE_URL.to_string());
     let html = with_policy(&html, &policy(&hashes, Some(&tiles), &data_origins));
@@ -127,8 +161,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
         "{}",
         summary(
             dir,
-            &dataset_path,
-            loaded.dataset.institutions.len(),
+            dataset_path.as_deref(),
+            loaded.as_ref().map(|l| l.dataset.institutions.len()),
             &files
         )
     );
@@ -154,10 +188,15 @@ fn finish_publisher_page(dir: &Path) -> Result<(), String> {
 }
 
 /// One line: the first paint's size, and what the first list view costs on the wire.
-fn summary(dir: &Path, dataset: &Path, listed: usize, files: &[Compressed]) -> String {
+fn summary(
+    dir: &Path,
+    dataset: Option<&Path>,
+    listed: Option<usize>,
+    files: &[Compressed],
+) -> String {
     let kb = |n: usize| format!("{:.1} KB", n as f64 / 1024.0);
     let first_view = |f: &&Compressed| {
-        f.path == dataset
+        Some(f.path.as_path()) == dataset
             || f.path.parent() == Some(dir)
                 && f.path
                     .extension()
@@ -174,7 +213,12 @@ fn summary(dir: &Path, dataset: &Path, listed: usize, files: &[Compressed]) -> S
             acc.2 + f.brotli.unwrap_or(f.raw),
         )
     });
-    let mut line = format!("tuoyu-site: first paint lists {listed} institutions");
+    let mut line = match listed {
+        Some(n) => format!("tuoyu-site: first paint lists {n} institutions"),
+        None => {
+            format!("tuoyu-site: the default {DEFAULT_DATASET} is a catalogue: no first-paint list")
+        }
+    };
     match wasm {
         Some(w) => line.push_str(&format!(
             "; wasm {} (gzip {}, br {}); first list view {} (gzip {}, br {}); {} files precompressed",

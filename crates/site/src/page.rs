@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 use crate::fault;
 use crate::first_paint::{self, ENGINE_CHECK, REVEAL};
+use crate::preload;
 use tuoyu_core::load::Loaded;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -28,22 +29,30 @@ impl std::fmt::Display for PageError {
 
 impl std::error::Error for PageError {}
 
-/// `index.html` with the engine check and the fault boundary at the top of `<head>` (before
-/// Trunk's loader starts the wasm) and the first-paint list at the top of `<body>`, replacing
-/// any blocks an earlier run left.
-pub fn finish_page(html: &str, loaded: &Loaded) -> Result<String, PageError> {
+/// `index.html` with the engine check, the fault boundary and the preload of the first file
+/// (the address's `data=` or `default_data`) at the top of `<head>` (before Trunk's loader
+/// starts the wasm), and the first-paint block at the top of `<body>`: the list of `list`, the
+/// default dataset, or only the old-engine message when the default is a catalogue (which has
+/// no one list to show before the parent says where). Replaces any blocks an earlier run left.
+pub fn finish_page(
+    html: &str,
+    list: Option<&Loaded>,
+    default_data: &str,
+) -> Result<String, PageError> {
     let html = remove_block(&remove_block(html, "engine"), "first-paint");
     let engine = block(
         "engine",
         &format!(
-            "<script>{ENGINE_CHECK}</script><script>{}</script>",
-            fault::script()
+            "<script>{ENGINE_CHECK}</script><script>{}</script><script>{}</script>",
+            fault::script(),
+            preload::script(default_data)
         ),
     );
-    let list = block(
-        "first-paint",
-        &format!("{}<script>{REVEAL}</script>", first_paint::render(loaded)),
-    );
+    let first = match list {
+        Some(loaded) => first_paint::render(loaded),
+        None => first_paint::render_message_only(),
+    };
+    let list = block("first-paint", &format!("{first}<script>{REVEAL}</script>"));
     let html = insert_after_open_tag(&html, "head", &engine)?;
     insert_after_open_tag(&html, "body", &list)
 }
@@ -119,6 +128,8 @@ pub fn inline_script_hashes(html: &str) -> Vec<InlineScript> {
             "first-paint reveal (crates/site)"
         } else if body == fault::script() {
             "fault boundary (crates/site)"
+        } else if body.contains("rel=\"preload\"") {
+            "preload of the first file (crates/site)"
         } else if body.contains("init(") {
             "Trunk's wasm loader"
         } else {

@@ -3,9 +3,11 @@
 use std::path::PathBuf;
 
 use tuoyu_core::load::{load_dataset, Loaded};
+use tuoyu_core::source::DEFAULT_DATASET;
 use tuoyu_site::fault;
 use tuoyu_site::first_paint::{ENGINE_CHECK, REVEAL, UNSUPPORTED_MESSAGE};
 use tuoyu_site::page::{finish_page, inline_script_hashes};
+use tuoyu_site::preload;
 
 fn repo(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -63,13 +65,13 @@ fn the_five_characters_are_escaped() {
 #[test]
 fn hostile_strings_stay_text() {
     let (loaded, raw) = dataset("tests/fixtures/datasets/hostile-strings.json");
-    let page = finish_page(TRUNK_PAGE, &loaded).expect("finished");
+    let page = finish_page(TRUNK_PAGE, Some(&loaded), DEFAULT_DATASET).expect("finished");
     let block = first_paint(&page);
     for needle in ["<script>alert", "<img", "<svg", "\"><svg", "<b>"] {
         assert!(!block.contains(needle), "{needle} leaked into {block}");
     }
-    // The only scripts are the three this crate wrote and Trunk's loader.
-    assert_eq!(page.matches("<script").count(), 4);
+    // The only scripts are the four this crate wrote and Trunk's loader.
+    assert_eq!(page.matches("<script").count(), 5);
     for inst in &loaded.dataset.institutions {
         assert!(
             block.contains(&escape(&inst.name)),
@@ -89,7 +91,7 @@ fn hostile_strings_stay_text() {
 #[test]
 fn lists_every_listed_institution_and_not_the_revoked_one() {
     let (loaded, raw) = dataset("public/data/yuancheng.json");
-    let page = finish_page(TRUNK_PAGE, &loaded).expect("finished");
+    let page = finish_page(TRUNK_PAGE, Some(&loaded), DEFAULT_DATASET).expect("finished");
     let block = first_paint(&page);
     let listed = &loaded.dataset.institutions;
     assert_eq!(block.matches("<li class=\"card\">").count(), listed.len());
@@ -121,7 +123,7 @@ fn lists_every_listed_institution_and_not_the_revoked_one() {
 #[test]
 fn starts_hidden_with_the_message_and_its_scripts_in_place() {
     let (loaded, _) = dataset("public/data/yuancheng.json");
-    let page = finish_page(TRUNK_PAGE, &loaded).expect("finished");
+    let page = finish_page(TRUNK_PAGE, Some(&loaded), DEFAULT_DATASET).expect("finished");
     assert!(page.contains("<div id=\"static-first-paint\" hidden>"));
     assert!(page.contains(UNSUPPORTED_MESSAGE));
     let check = page.find(ENGINE_CHECK).expect("engine check");
@@ -148,8 +150,8 @@ fn starts_hidden_with_the_message_and_its_scripts_in_place() {
 #[test]
 fn finishing_twice_changes_nothing() {
     let (loaded, _) = dataset("public/data/yuancheng.json");
-    let once = finish_page(TRUNK_PAGE, &loaded).expect("once");
-    let twice = finish_page(&once, &loaded).expect("twice");
+    let once = finish_page(TRUNK_PAGE, Some(&loaded), DEFAULT_DATASET).expect("once");
+    let twice = finish_page(&once, Some(&loaded), DEFAULT_DATASET).expect("twice");
     assert_eq!(once, twice);
     assert_eq!(twice.matches("id=\"static-first-paint\"").count(), 1);
 }
@@ -157,13 +159,13 @@ fn finishing_twice_changes_nothing() {
 #[test]
 fn a_page_without_body_is_an_error() {
     let (loaded, _) = dataset("public/data/yuancheng.json");
-    assert!(finish_page("<html><head></head></html>", &loaded).is_err());
+    assert!(finish_page("<html><head></head></html>", Some(&loaded), DEFAULT_DATASET).is_err());
 }
 
 #[test]
 fn every_inline_script_is_hashed() {
     let (loaded, _) = dataset("public/data/yuancheng.json");
-    let page = finish_page(TRUNK_PAGE, &loaded).expect("finished");
+    let page = finish_page(TRUNK_PAGE, Some(&loaded), DEFAULT_DATASET).expect("finished");
     let scripts = inline_script_hashes(&page);
     let what: Vec<&str> = scripts.iter().map(|s| s.what).collect();
     assert_eq!(
@@ -171,6 +173,7 @@ fn every_inline_script_is_hashed() {
         [
             "engine check (crates/site)",
             "fault boundary (crates/site)",
+            "preload of the first file (crates/site)",
             "Trunk's wasm loader",
             "first-paint reveal (crates/site)"
         ]
@@ -179,4 +182,35 @@ fn every_inline_script_is_hashed() {
         assert!(script.hash.starts_with("'sha256-") && script.hash.ends_with("='"));
         assert_eq!(script.hash.len(), "'sha256-'".len() + 44);
     }
+}
+
+#[test]
+fn the_first_file_is_preloaded_before_the_loader_and_a_path_cannot_close_the_script() {
+    let (loaded, _) = dataset("public/data/yuancheng.json");
+    let page =
+        finish_page(TRUNK_PAGE, Some(&loaded), "/data/a</script><b>.json").expect("finished");
+    let script = preload::script("/data/a</script><b>.json");
+    let at = page.find(&script).expect("the preload script");
+    assert!(
+        at < page.find("import init").unwrap(),
+        "before Trunk's loader"
+    );
+    assert!(
+        !script.contains("</script>") && script.contains("\\u003c/script>"),
+        "{script}"
+    );
+    assert!(script.contains("data="), "the address's data= first");
+}
+
+#[test]
+fn a_catalogue_default_has_no_list_but_keeps_the_old_engine_message() {
+    let page = finish_page(TRUNK_PAGE, None, "/data/heyuan/catalogue.json").expect("finished");
+    let block = first_paint(&page);
+    assert!(block.contains(UNSUPPORTED_MESSAGE));
+    assert!(!block.contains("<li class=\"card\">") && !block.contains("result-count"));
+    assert!(
+        page.contains("\"/data/heyuan/catalogue.json\""),
+        "the root is preloaded"
+    );
+    assert!(page.find(REVEAL).is_some());
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use tuoyu_core::age::Age;
-use tuoyu_core::guide::{Article, Checkup, Guide, Vaccine, MAX_GUIDE_MONTHS};
+use tuoyu_core::guide::{slugs, Article, Checkup, Guide, Vaccine, MAX_GUIDE_MONTHS};
 use tuoyu_core::model::{format_date, Date};
 use tuoyu_core::plan::{Due, Plan, VACCINE_WINDOW_MONTHS};
 
@@ -198,7 +198,7 @@ pub fn PlanView(guide: Arc<Guide>, plan: Plan) -> impl IntoView {
                     {td_string!(locale, guide.warnings_regress)}
                 </p>
                 <p>
-                    <ArticleLink slug="warning-signs"
+                    <ArticleLink slug=slugs::WARNING_SIGNS
                         .to_owned()>{td_string!(locale, guide.warnings_all_ages)}</ArticleLink>
                 </p>
             </section>

@@ -244,8 +244,13 @@ pub fn plan<'a>(
     };
     let chain = [root_url.to_owned()];
     match want {
-        Want::Region(code) if *code == root.region.code => walk.walk(root, &chain, &all),
         Want::Region(code) => walk.walk(root, &chain, &|c: &Catalogue| {
+            // The catalogue of the region itself: the root, or one that an entry of a
+            // region with this single part points to (`tuoyu-publish bundle` leaves out a
+            // level of one entry, 重庆市 → its one 市辖区, so a phone fetches one file less).
+            if c.region.code == *code {
+                return all(c);
+            }
             let pick = |e: &Entry| {
                 if e.code == *code {
                     Pick::All

@@ -56,6 +56,8 @@ struct Written<'a> {
     opts: &'a Options,
     crs: Crs,
     files: &'a mut Vec<(String, Vec<u8>)>,
+    /// Catalogue files written.
+    catalogues: usize,
     problems: Vec<String>,
 }
 
@@ -86,6 +88,18 @@ impl Written<'_> {
     fn catalogue(&mut self, at: usize, root: bool) -> (Entry, bool) {
         let tree = self.tree;
         let node = &tree.nodes[at];
+        // A region of one part (重庆市 and its one 市辖区 in the national tree, a province's
+        // single city) gets no catalogue of its own: its entry points at its part's, which
+        // lists the same datasets, so every phone that descends through it fetches one file
+        // less. The entry keeps the region's code and name; the app takes everything under a
+        // catalogue whose own region is the one asked for, so `region=` still works at both.
+        if let (false, [Child::Catalogue(only)]) = (root, node.children.as_slice()) {
+            let (mut entry, sample) = self.catalogue(*only, false);
+            entry.code = node.code.clone();
+            entry.name = node.name.clone();
+            entry.center = node.center.unwrap_or(entry.center);
+            return (entry, sample);
+        }
         let mut entries = Vec::new();
         let mut sample = false;
         for child in &node.children {
@@ -137,6 +151,7 @@ impl Written<'_> {
                 .push(format!("生成的目录 {name} 读不回来：{}", e.message()));
         }
         self.files.push((name.clone(), bytes));
+        self.catalogues += 1;
         let entry = Entry {
             code: node.code.clone(),
             name: node.name.clone(),
@@ -167,11 +182,12 @@ pub(crate) fn write_tree(
         opts,
         crs,
         files,
+        catalogues: 0,
         problems: Vec::new(),
     };
     w.catalogue(0, true);
     if !w.problems.is_empty() {
         return Err(w.problems);
     }
-    Ok(tree.nodes.len())
+    Ok(w.catalogues)
 }
