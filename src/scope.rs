@@ -207,34 +207,15 @@ fn plans(root_url: &str, root: &Catalogue, wants: &[Want]) -> Vec<Plan> {
 /// The name of a district (an entry of the root or of a catalogue fetched in this visit), for
 /// a star outside the scope; `None` when no catalogue fetched so far lists it.
 pub fn district_name(code: &str) -> Option<String> {
-    let in_root = ROOT.with_borrow(|r| match r {
-        Some((_, Root::Catalogue(c))) => c.entry(code).map(|e| e.name.clone()),
+    ROOT.with_borrow(|r| match r {
+        Some((_, Root::Catalogue(root))) => known_name(root, code),
         _ => None,
-    });
-    in_root.or_else(|| {
-        CATALOGUES.with_borrow(|c| {
-            c.values().find_map(|f| match f {
-                Fetch::Ready(c, _) => c.entry(code).map(|e| e.name.clone()),
-                Fetch::Failed(_) => None,
-            })
-        })
     })
 }
 
 /// The name of the region with `code`: the root's, a fetched catalogue's, or an entry's.
 fn region_name(root: &Catalogue, code: &str, datasets: &[DatasetRef]) -> String {
-    if root.region.code == code {
-        return root.region.name.clone();
-    }
-    let known = CATALOGUES.with_borrow(|c| {
-        c.values().find_map(|f| match f {
-            Fetch::Ready(c, _) if c.region.code == code => Some(c.region.name.clone()),
-            Fetch::Ready(c, _) => c.entry(code).map(|e| e.name.clone()),
-            Fetch::Failed(_) => None,
-        })
-    });
-    known
-        .or_else(|| root.entry(code).map(|e| e.name.clone()))
+    known_name(root, code)
         .or_else(|| {
             datasets
                 .iter()
@@ -242,6 +223,22 @@ fn region_name(root: &Catalogue, code: &str, datasets: &[DatasetRef]) -> String 
                 .map(|d| d.name.clone())
         })
         .unwrap_or_else(|| code.to_owned())
+}
+
+/// What the catalogues known in this visit call `code`: the root's own region, a fetched
+/// catalogue's region, or an entry of either.
+fn known_name(root: &Catalogue, code: &str) -> Option<String> {
+    if root.region.code == code {
+        return Some(root.region.name.clone());
+    }
+    let fetched = CATALOGUES.with_borrow(|c| {
+        c.values().find_map(|f| match f {
+            Fetch::Ready(c, _) if c.region.code == code => Some(c.region.name.clone()),
+            Fetch::Ready(c, _) => c.entry(code).map(|e| e.name.clone()),
+            Fetch::Failed(_) => None,
+        })
+    });
+    fetched.or_else(|| root.entry(code).map(|e| e.name.clone()))
 }
 
 /// The scope `wants` of the catalogue at `root_url`: its files fetched and merged, or `None`

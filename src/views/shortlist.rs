@@ -47,7 +47,7 @@ pub fn StarButton(id: String, name: String) -> impl IntoView {
 
 /// A star in a district the catalogue's list does not cover: its saved name, its district,
 /// and its own link (which fetches that district).
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct Elsewhere {
     id: String,
     name: String,
@@ -65,9 +65,10 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
     let address = use_address();
     let dataset = use_dataset();
     let picked = RwSignal::new(Vec::<String>::new());
+    // Memos: the badge's count and the panel read the same two lists.
     let starred = {
         let loaded = loaded.clone();
-        move || {
+        Memo::new(move |_| {
             prefs.stars.with(|stars| {
                 stars
                     .iter()
@@ -75,32 +76,30 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
                     .map(|inst| (inst.id.clone(), inst.name.clone()))
                     .collect::<Vec<_>>()
             })
+        })
+    };
+    let elsewhere = Memo::new(move |_| {
+        if dataset.scope.with(Option::is_none) {
+            return Vec::new();
         }
-    };
-    let elsewhere = move || {
-        let over_catalogue = dataset.scope.with(Option::is_some);
-        let stars = prefs.stars.get();
         let names = prefs.star_names.get();
-        stars
-            .into_iter()
-            .filter(|id| over_catalogue && loaded.dataset.institution(id).is_none())
-            .filter_map(|id| {
-                let code = district_of_id(&id)?.to_owned();
-                let href = address.link(|q| q.institution_link(&id, Some(&code)));
-                Some(Elsewhere {
-                    name: names.get(&id).cloned().unwrap_or_else(|| id.clone()),
-                    district: scope::district_name(&code).unwrap_or(code),
-                    href,
-                    id,
+        prefs.stars.with(|stars| {
+            stars
+                .iter()
+                .filter(|id| loaded.dataset.institution(id).is_none())
+                .filter_map(|id| {
+                    let code = district_of_id(id)?.to_owned();
+                    Some(Elsewhere {
+                        id: id.clone(),
+                        name: names.get(id).cloned().unwrap_or_else(|| id.clone()),
+                        href: address.link(|q| q.institution_link(id, Some(&code))),
+                        district: scope::district_name(&code).unwrap_or(code),
+                    })
                 })
-            })
-            .collect::<Vec<_>>()
-    };
-    let count = {
-        let starred = starred.clone();
-        let elsewhere = elsewhere.clone();
-        move || starred().len() + elsewhere().len()
-    };
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = move || starred.with(Vec::len) + elsewhere.with(Vec::len);
     let compare = move |ev| {
         crate::views::sheet::opened_by(&ev);
         let ids = picked.get_untracked();
@@ -116,8 +115,10 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
             // Drops down over the list from the bar, where the summary is a small badge.
             <div class="shortlist-panel">
                 {move || {
-                    let rows = starred();
-                    let others = elsewhere();
+                    let rows = starred.get();
+                    let others = elsewhere.get();
+                    let words = td_string!(locale, finder.shortlist_elsewhere, district = SLOT)
+                        .to_string();
                     let others = (!others.is_empty())
                         .then(|| {
                             view! {
@@ -125,10 +126,6 @@ pub fn Shortlist(loaded: Arc<Loaded>) -> impl IntoView {
                                     {others
                                         .into_iter()
                                         .map(|e| {
-                                            let words = td_string!(
-                                                locale, finder.shortlist_elsewhere, district = SLOT
-                                            )
-                                                .to_string();
                                             view! {
                                                 <li data-testid="shortlist-elsewhere" data-id=e.id>
                                                     <a href=e.href>{data(e.name)}</a>
