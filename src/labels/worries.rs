@@ -101,6 +101,7 @@ pub fn prepayment(p: Option<&Prepayment>) -> String {
     };
     let months = match p.max_months {
         0 => td_string!(l, worries.prepay_none).to_string(),
+        1 => td_string!(l, worries.prepay_months_single, n = 1).to_string(),
         n => td_string!(l, worries.prepay_months, n).to_string(),
     };
     let escrow = match p.escrow {
@@ -124,7 +125,10 @@ pub fn vacancy_for_age(inst: &Institution, age: Option<u8>) -> String {
         return vacancy(inst);
     };
     let Some(band) = band_for(&places.by_age, age) else {
-        return td_string!(l, worries.band_missing, age).to_string();
+        return match age {
+            1 => td_string!(l, worries.band_missing_single, age = 1).to_string(),
+            age => td_string!(l, worries.band_missing, age).to_string(),
+        };
     };
     let text = td_string!(
         l,

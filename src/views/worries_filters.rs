@@ -105,13 +105,9 @@ pub fn PrepayChip() -> impl IntoView {
             })
         },
         Some("filter-prepay"),
-        move || {
-            td_string!(
-                locale,
-                worries.prepay_chip,
-                n = months().unwrap_or(PREPAY_MONTHS)
-            )
-            .to_string()
+        move || match months().unwrap_or(PREPAY_MONTHS) {
+            1 => td_string!(locale, worries.prepay_chip_single, n = 1).to_string(),
+            n => td_string!(locale, worries.prepay_chip, n).to_string(),
         },
     )
 }

@@ -138,9 +138,16 @@ describe('the cards', () => {
     const { page, context } = await open('?prepay=12', { locale: 'en-US' });
     await openFilters(page);
     assert.equal(await page.getByRole('button', { name: 'Prepaid at most 12 months' }).getAttribute('aria-pressed'), 'true');
+    const { page: one, context: third } = await open('?prepay=1', { locale: 'en-US' });
+    await openFilters(one);
+    assert.equal(await one.getByRole('button', { name: 'Prepaid at most 1 month', exact: true }).getAttribute('aria-pressed'), 'true');
+    await third.close();
     const { page: all, context: other } = await open('', { locale: 'en-US' });
     assert.equal(await card(all, week.id).getByTestId('card-hours').textContent(), 'Mon–Fri 7:30–18:00 · Sat mornings');
     assert.equal(await card(all, noPrepay.id).getByTestId('card-prepay').textContent(), 'Prepaid fees not stated');
+    // One month is a month, not "1 months".
+    const oneMonth = listed(data).find((i) => i.prepayment?.max_months === 1);
+    assert.match(await card(all, oneMonth.id).getByTestId('card-prepay').textContent(), /^Fees collected up to 1 month ahead · /);
     await openFilters(all);
     assert.ok(await all.getByLabel('Drop-off at').isVisible());
     assert.deepEqual(await chineseOutsideChinese(all, '.filters, [data-testid="result"] .card-facts'), []);
